@@ -1,0 +1,49 @@
+# Retex — les commandes du projet. Voir README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install serve build test check lint chromium clean
+
+# The virtual environment, reinstalled when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make serve : installe, construit le site et le sert sur http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/mkdocs build
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## make build : construit le site complet dans site/
+build: $(STAMP)
+	$(BIN)/mkdocs build
+
+## make check : vérifie les fiches sans construire le site
+check: $(STAMP)
+	$(BIN)/retex check
+
+## make test : installe tout (Chromium compris) et lance toute la suite de tests
+test: $(STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# Debian's Chromium for the browser tests, installed only when missing.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installation de Chromium (paquets Debian chromium et chromium-driver)…"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

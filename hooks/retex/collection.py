@@ -1,0 +1,314 @@
+"""Load and validate the content of ``cases/`` and ``methods/``, links included.
+
+Every problem of every file is collected; nothing here stops at the first error.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from . import schema as schema_mod
+from .frontmatter import Document, format_loc, read_document
+from .problems import BODY, FILE, Problem, did_you_mean
+from .safety import check_markdown, links
+from .schema import Schema
+from .slugs import is_slug, slugify
+
+# kind -> (source folder, URL prefix, French name)
+KINDS = {
+    "case": ("cases", "cas", "cas"),
+    "method": ("methods", "methodes", "méthode"),
+}
+FOLDER_KIND = {folder: kind for kind, (folder, _, _) in KINDS.items()}
+
+
+@dataclass
+class Entry:
+    """One validated case or method."""
+
+    kind: str
+    slug: str
+    path: str  # "cases/x.md", relative to the project root, "/"-separated
+    data: Any  # the validated Case or Method model
+    body: str
+    body_line: int
+    raw: dict = field(default_factory=dict, repr=False)  # the front matter as written
+    lines: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL: ``cas/x/``."""
+        return f"{KINDS[self.kind][1]}/{self.slug}/"
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.data.draft)
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    def line_of(self, loc: tuple) -> int:
+        return Document(self.path, {}, "", 0, self.lines).line_of(loc)
+
+
+@dataclass
+class Collection:
+    """Every entry that passed validation, drafts included."""
+
+    entries: dict[str, dict[str, Entry]]  # kind -> slug -> entry
+
+    def all(self, kind: str, *, drafts: bool = False) -> list[Entry]:
+        return [e for e in self.entries[kind].values() if drafts or not e.draft]
+
+    @property
+    def cases(self) -> list[Entry]:
+        return self.all("case")
+
+    @property
+    def methods(self) -> list[Entry]:
+        return self.all("method")
+
+    def get(self, kind: str, slug: str) -> Entry | None:
+        return self.entries[kind].get(slug)
+
+    def by_path(self, path: str) -> Entry | None:
+        folder, _, name = path.partition("/")
+        kind = FOLDER_KIND.get(folder)
+        if kind is None or not name.endswith(".md"):
+            return None
+        return self.entries[kind].get(name[:-3])
+
+
+def source_files(root: Path) -> list[str]:
+    """Every content file (templates starting with ``_`` excluded), as root-relative paths."""
+    found = []
+    for folder in FOLDER_KIND:
+        directory = root / folder
+        if directory.is_dir():
+            found += [
+                f"{folder}/{p.name}"
+                for p in sorted(directory.iterdir())
+                if p.suffix.lower() == ".md" and not p.name.startswith("_") and p.is_file()
+            ]
+    return found
+
+
+def content_assets(folder: Path) -> list[str]:
+    """Files other than Markdown under a content folder (images), relative to it."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() != ".md"
+        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    )
+
+
+def load_collection(root: Path, schema: Schema) -> tuple[Collection, list[Problem]]:
+    """Read, validate and cross-check every content file under ``root``."""
+    problems: list[Problem] = []
+    entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    known_files = set(source_files(root))
+    for path in sorted(known_files):
+        entry, found = load_entry(root, path, schema)
+        problems += found
+        if entry is not None:
+            entries[entry.kind][entry.slug] = entry
+    collection = Collection(entries)
+    problems += check_identifiers(collection)
+    problems += check_references(collection)
+    problems += check_links(root, collection, known_files)
+    return collection, problems
+
+
+def load_entry(root: Path, path: str, schema: Schema) -> tuple[Entry | None, list[Problem]]:
+    folder, _, name = path.partition("/")
+    kind = FOLDER_KIND[folder]
+    stem = name[:-3]
+    problems: list[Problem] = []
+    if not is_slug(stem):
+        suggestion = slugify(stem) or "mon-cas"
+        problems.append(
+            Problem(
+                path,
+                1,
+                FILE,
+                "le nom du fichier doit être en minuscules sans accents, chiffres et tirets",
+                f"renommez-le « {folder}/{suggestion}.md »",
+            )
+        )
+    document, found = read_document(root / path, path)
+    problems += found
+    if document is None:
+        return None, problems
+    model = schema.model(kind)
+    data, errors = schema_mod.validate(model, document.data)
+    for error in errors:
+        message, fix = schema_mod.translate(error, model)
+        loc = tuple(error["loc"])
+        problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
+    problems += check_text_safety(document)
+    if data is None or problems:
+        return None, problems
+    return (
+        Entry(
+            kind, stem, path, data, document.body, document.body_line, document.data, document.lines
+        ),
+        [],
+    )
+
+
+def check_text_safety(document: Document) -> list[Problem]:
+    """Raw HTML and URLs, in the body and in every text field of the front matter."""
+    problems = [
+        Problem(document.path, document.body_line + f.line - 1, BODY, f.message, f.fix)
+        for f in check_markdown(document.body)
+    ]
+    for loc, text in _strings(document.data, ()):
+        for f in check_markdown(text):
+            problems.append(
+                Problem(document.path, document.line_of(loc), format_loc(loc), f.message, f.fix)
+            )
+    return problems
+
+
+def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, loc + (index,))
+
+
+def check_identifiers(collection: Collection) -> list[Problem]:
+    """A slug or an alias names one page only (within a kind: they share a URL space)."""
+    problems = []
+    for entries in collection.entries.values():
+        owner: dict[str, Entry] = {slug: entry for slug, entry in entries.items()}
+        for entry in sorted(entries.values(), key=lambda e: e.path):
+            for index, alias in enumerate(entry.data.aliases):
+                other = owner.get(alias)
+                if other is not None:
+                    what = "l’identifiant" if other.slug == alias else "un ancien identifiant"
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            entry.line_of(("aliases", index)),
+                            f"aliases[{index + 1}]",
+                            f"« {alias} » est déjà {what} de {other.path}",
+                            "retirez cet ancien identifiant de l’une des deux fiches",
+                        )
+                    )
+                else:
+                    owner[alias] = entry
+    return problems
+
+
+def check_references(collection: Collection) -> list[Problem]:
+    """``methods`` of a case and ``related`` of a method name published method sheets."""
+    problems = []
+    methods = collection.entries["method"]
+    for kind, field_name, label in (
+        ("case", "methods", "méthode"),
+        ("method", "related", "méthode"),
+    ):
+        for entry in collection.entries[kind].values():
+            for index, slug in enumerate(getattr(entry.data, field_name)):
+                target = methods.get(slug)
+                loc = (field_name, index)
+                where = f"{field_name}[{index + 1}]"
+                line = entry.line_of(loc)
+                if target is None:
+                    suggestion = did_you_mean(slug, methods)
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            line,
+                            where,
+                            f"{label} inconnue « {slug} »",
+                            suggestion or f"créez methods/{slug}.md ou corrigez l’identifiant",
+                        )
+                    )
+                elif kind == "method" and slug == entry.slug:
+                    problems.append(
+                        Problem(
+                            entry.path, line, where, "une méthode ne peut être liée à elle-même"
+                        )
+                    )
+                elif target.draft and not entry.draft:
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            line,
+                            where,
+                            f"la méthode « {slug} » est un brouillon (draft: true) : "
+                            "une fiche publiée ne peut pas y renvoyer",
+                            f"publiez {target.path} ou retirez ce renvoi",
+                        )
+                    )
+    return problems
+
+
+def check_links(root: Path, collection: Collection, known_files: set[str]) -> list[Problem]:
+    """Relative links of a body resolve to an existing, published source file."""
+    problems = []
+    for kind in KINDS:
+        for entry in collection.entries[kind].values():
+            texts = [(entry.body, lambda n, e=entry: e.body_line + n - 1, BODY)]
+            for loc, text in _strings(entry.raw, ()):
+                texts.append((text, lambda n, loc=loc, e=entry: e.line_of(loc), format_loc(loc)))
+            for text, line_at, where in texts:
+                for offset, target in links(text):
+                    problem = _check_link(root, collection, entry, target, known_files)
+                    if problem:
+                        line = line_at(text.count("\n", 0, offset) + 1)
+                        problems.append(Problem(entry.path, line, where, *problem))
+    return problems
+
+
+def _check_link(
+    root: Path, collection: Collection, entry: Entry, target: str, known_files: set[str]
+) -> tuple[str, str | None] | None:
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # external link (scheme checked by safety) or anchor on the same page
+    if parts.path.startswith("/"):
+        return (
+            f"lien absolu « {target} » : il casserait le site publié dans un sous-dossier",
+            "écrivez un lien relatif vers le fichier source, par exemple "
+            "« ../methods/debat-mouvant.md »",
+        )
+    resolved = posixpath.normpath(
+        posixpath.join(posixpath.dirname(entry.path), unquote(parts.path))
+    )
+    if resolved.endswith(".md"):
+        if resolved not in known_files:
+            suggestion = did_you_mean(resolved, known_files)
+            return (f"lien vers un fichier inexistant « {target} »", suggestion)
+        other = collection.by_path(resolved)
+        if other is not None and other.draft and not entry.draft:
+            return (
+                f"lien vers un brouillon « {target} » (draft: true)",
+                f"publiez {other.path} ou retirez ce lien",
+            )
+        return None
+    folder = resolved.partition("/")[0]
+    if folder not in FOLDER_KIND or not (root / resolved).is_file():
+        return (
+            f"lien relatif « {target} » qui ne mène à aucun fichier de cases/ ou methods/",
+            "un lien vers une autre fiche s’écrit vers son fichier source, "
+            "par exemple « ../methods/debat-mouvant.md » ; une image se place dans "
+            "cases/images/ ou methods/images/",
+        )
+    return None

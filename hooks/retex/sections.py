@@ -1,0 +1,71 @@
+"""The Markdown of a published page: the contributor's body plus the sections that the
+structured fields produce (lessons, testimonial, sources…).
+
+Generating Markdown rather than HTML lets one renderer handle every text: emphasis and
+links written in a field work as in the body, and these sections get their entries in
+the table of contents and their stable anchors like any other heading.
+"""
+
+from __future__ import annotations
+
+from .collection import Entry
+
+
+def _item(text: str) -> str:
+    lines = text.strip().split("\n")
+    return "- " + "\n  ".join(line.rstrip() for line in lines)
+
+
+def _list_section(heading: str, items, level: int = 2) -> list[str]:
+    if not items:
+        return []
+    return ["#" * level + " " + heading, "", *(_item(i) for i in items), ""]
+
+
+def _sources(entry: Entry) -> list[str]:
+    items = []
+    for source in entry.data.sources:
+        title = " ".join(source.title.split())
+        items.append(f"[{_escape_link_text(title)}](<{source.url}>)" if source.url else title)
+    return _list_section("Sources", items)
+
+
+def _escape_link_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def case_markdown(entry: Entry) -> str:
+    data = entry.data
+    parts = ["", entry.body.strip(), ""]
+    if data.lessons or data.challenges or data.success_conditions:
+        parts += ["## Enseignements", ""]
+        parts += _list_section("Ce que l’expérience enseigne", data.lessons, 3)
+        parts += _list_section("Difficultés rencontrées", data.challenges, 3)
+        parts += _list_section("Conditions de réussite", data.success_conditions, 3)
+    if data.testimonial:
+        quote = data.testimonial
+        signature = quote.author + (f", {quote.role}" if quote.role else "")
+        parts += ["## Témoignage", ""]
+        parts += ["> " + line for line in quote.quote.strip().split("\n")]
+        parts += [">", f"> — {signature}", ""]
+    if data.follow_up:
+        heading = "## Et ensuite ?"
+        when = f"*{data.follow_up.date.french.capitalize()}* — " if data.follow_up.date else ""
+        parts += [heading, "", when + data.follow_up.text.strip(), ""]
+    parts += _sources(entry)
+    return "\n".join(parts)
+
+
+def method_markdown(entry: Entry) -> str:
+    data = entry.data
+    parts = [""]
+    if data.why:
+        parts += ["## Quand l’utiliser", "", data.why.strip(), ""]
+    parts += [entry.body.strip(), ""]
+    parts += _list_section("Points de vigilance", data.cautions)
+    parts += _sources(entry)
+    return "\n".join(parts)
+
+
+def entry_markdown(entry: Entry) -> str:
+    return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
