@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from mkdocs.structure.files import File, InclusionLevel
 from retex.collection import KINDS, content_assets
 from retex.pages import PageSpec, index_pages
 from retex.problems import ContentError, report, summary
+from retex.publish.search import SearchIndexer
 from retex.sections import entry_markdown
 from retex.site import Site, load_site
 
-_state: dict = {"site": None, "pages": {}}
+_state: dict = {"site": None, "pages": {}, "search": None}
+log = logging.getLogger("mkdocs.hooks.retex")
 
 
 def on_config(config):
@@ -45,6 +48,8 @@ def _register(spec: PageSpec) -> None:
 
 def on_files(files, config):
     site: Site = _state["site"]
+    # Start Pagefind now: it indexes each page as soon as it is rendered.
+    _state["search"] = SearchIndexer(Path(config.site_dir) / "pagefind")
     for entry in site.cases + site.methods:
         spec = PageSpec(
             entry.path,
@@ -101,6 +106,26 @@ def on_page_markdown(markdown, page, config, files):
     if spec is not None:
         page.meta.update(template=spec.template, title=spec.title, description=spec.description)
     return markdown
+
+
+def on_post_page(output, page, config):
+    spec = _state["pages"].get(page.file.src_uri)
+    if spec is not None and spec.entry is not None and _state["search"] is not None:
+        _state["search"].add(output, "/" + page.url)
+    return output
+
+
+def on_post_build(config):
+    indexer, _state["search"] = _state["search"], None
+    if indexer is not None:
+        stats = indexer.write()
+        log.info(f"Recherche : {stats.pages} pages indexées ({stats.words} mots)")
+
+
+def on_build_error(error):
+    indexer, _state["search"] = _state["search"], None
+    if indexer is not None:
+        indexer.abandon()
 
 
 def on_page_context(context, page, config, nav):

@@ -62,6 +62,7 @@ class Collection:
     """Every entry that passed validation, drafts included."""
 
     entries: dict[str, dict[str, Entry]]  # kind -> slug -> entry
+    present: frozenset[str] = frozenset()  # every content file found, valid or not
 
     def all(self, kind: str, *, drafts: bool = False) -> list[Entry]:
         return [e for e in self.entries[kind].values() if drafts or not e.draft]
@@ -122,7 +123,7 @@ def load_collection(root: Path, schema: Schema) -> tuple[Collection, list[Proble
         problems += found
         if entry is not None:
             entries[entry.kind][entry.slug] = entry
-    collection = Collection(entries)
+    collection = Collection(entries, frozenset(known_files))
     problems += check_identifiers(collection)
     problems += check_references(collection)
     problems += check_links(root, collection, known_files)
@@ -173,7 +174,7 @@ def check_text_safety(document: Document) -> list[Problem]:
         for f in check_markdown(document.body)
     ]
     for loc, text in _strings(document.data, ()):
-        for f in check_markdown(text):
+        for f in check_markdown(text, code=False):
             problems.append(
                 Problem(document.path, document.line_of(loc), format_loc(loc), f.message, f.fix)
             )
@@ -229,6 +230,8 @@ def check_references(collection: Collection) -> list[Problem]:
                 loc = (field_name, index)
                 where = f"{field_name}[{index + 1}]"
                 line = entry.line_of(loc)
+                if target is None and f"methods/{slug}.md" in collection.present:
+                    continue  # the file exists but is invalid: its own problems say why
                 if target is None:
                     suggestion = did_you_mean(slug, methods)
                     problems.append(

@@ -117,9 +117,13 @@ def parse_document(raw: bytes, display_path: str) -> tuple[Document | None, list
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        message, fix, at_context = _yaml_error(exc)
+        mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else 1
-        return refuse(line, _yaml_message(exc), _yaml_fix(exc), HEADER)
+        opened = exc.context_mark.line + offset if exc.context_mark else line
+        return refuse(
+            line, "YAML invalide : " + message.replace("{opened}", str(opened)), fix, HEADER
+        )
     except yaml.YAMLError as exc:
         return refuse(1, f"YAML illisible : {exc}", None, HEADER)
 
@@ -247,41 +251,119 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-_YAML_MESSAGES = {
-    "mapping values are not allowed here": (
+# libyaml's messages (and PyYAML's own, for the pure-Python loader), by how they start:
+# the French message, the fix, and whether the error is at the line where the
+# construct opened (an unclosed quote or bracket) rather than where it was noticed.
+_YAML_MESSAGES = (
+    (
+        "did not find expected ',' or ']'",
+        "crochet « [ » ouvert à la ligne {opened} et jamais fermé",
+        "fermez la liste par « ] », ou mettez la valeur entre guillemets",
+        True,
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "accolade « { » ouverte à la ligne {opened} et jamais fermée",
+        "fermez-la par « } », ou mettez la valeur entre guillemets",
+        True,
+    ),
+    (
+        "found unexpected end of stream",
+        "guillemet ouvert à la ligne {opened} et jamais fermé",
+        "fermez le guillemet à la fin de la valeur",
+        True,
+    ),
+    (
+        "mapping values are not allowed",
         "deux-points inattendu dans une valeur",
         "mettez la valeur entre guillemets si elle contient « : »",
+        False,
     ),
-    "found character '\\t' that cannot start any token": (
+    (
+        "found a tab character",
         "tabulation dans l’en-tête",
         "remplacez les tabulations par des espaces",
+        False,
     ),
-    "could not find expected ':'": (
+    (
+        "found character '\\t' that cannot start any token",
+        "tabulation dans l’en-tête",
+        "remplacez les tabulations par des espaces",
+        False,
+    ),
+    (
+        "found character that cannot start any token",
+        "une valeur ne peut pas commencer par « @ », « ` », « % » ni par une tabulation",
+        "mettez la valeur entre guillemets",
+        False,
+    ),
+    (
+        "could not find expected ':'",
         "deux-points « : » manquant après le nom du champ",
         "écrivez « champ: valeur »",
+        True,
     ),
-    "found undefined alias": (
+    (
+        "did not find expected key",
+        "texte inattendu : indentation incohérente ou suite de valeur mal placée",
+        "alignez les champs d’un même niveau et mettez entre guillemets "
+        "les valeurs qui commencent par un guillemet",
+        False,
+    ),
+    (
+        "did not find expected '-' indicator",
+        "un élément de liste (ligne commençant par « - ») est attendu ici",
+        "alignez les éléments de la liste",
+        False,
+    ),
+    (
+        "found unknown escape character",
+        "barre oblique inverse « \\ » inconnue entre guillemets doubles",
+        "doublez-la (« \\\\ ») ou utilisez des guillemets simples",
+        False,
+    ),
+    (
+        "found undefined alias",
         "les ancres et alias YAML (« & » et « * ») ne sont pas admis dans l’en-tête",
         "recopiez la valeur au lieu d’y faire référence",
+        False,
     ),
-}
+    (
+        "did not find expected alphabetic or numeric character",
+        "les ancres et alias YAML (« & » et « * ») ne sont pas admis dans l’en-tête",
+        "mettez la valeur entre guillemets",
+        False,
+    ),
+    (
+        "did not find expected node content",
+        "valeur attendue ici : « ] », « } » ou « , » ne peuvent pas commencer une valeur",
+        "mettez la valeur entre guillemets",
+        False,
+    ),
+    (
+        "did not find expected <document start>",
+        "directive YAML (« % ») inattendue dans l’en-tête",
+        "retirez cette ligne",
+        False,
+    ),
+    (
+        "but found another document",
+        "l’en-tête ne contient qu’un document YAML",
+        "retirez cette ligne « --- »",
+        False,
+    ),
+)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, str, bool]:
+    """A YAML syntax error in French: message, fix, and whether to point where it opened."""
     problem = exc.problem or ""
-    for key, (message, _) in _YAML_MESSAGES.items():
+    for key, message, fix, at_context in _YAML_MESSAGES:
         if problem.startswith(key):
-            return f"YAML invalide : {message}"
-    context = f"{exc.context}, " if exc.context else ""
-    return f"YAML invalide : {context}{problem}"
-
-
-def _yaml_fix(exc: yaml.MarkedYAMLError) -> str | None:
-    problem = exc.problem or ""
-    for key, (_, fix) in _YAML_MESSAGES.items():
-        if problem.startswith(key):
-            return fix
+            return message, fix, at_context
     return (
+        "syntaxe incorrecte à cet endroit",
         "vérifiez l’indentation et mettez entre guillemets les valeurs "
-        "qui contiennent « : » ou « # »"
+        "qui contiennent « : » ou « # »",
+        False,
     )

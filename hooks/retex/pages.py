@@ -189,3 +189,103 @@ def index_pages(
                 )
             )
     return specs
+
+
+# --- Search ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A search filter: its URL parameter (the front-matter key) and its French label."""
+
+    param: str
+    label: str
+    kinds: tuple[str, ...]
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("type", "Type de fiche", ("case", "method")),
+    Facet("themes", "Thèmes", ("case",)),
+    Facet("level", "Niveau de territoire", ("case",)),
+    Facet("region", "Région", ("case",)),
+    Facet("format", "Format", ("case",)),
+    Facet("methods", "Méthodes employées", ("case",)),
+    Facet("date", "Année", ("case",)),
+    Facet("audience", "Public", ("case",)),
+    Facet("phase", "Phase", ("method",)),
+    Facet("duration", "Durée", ("method",)),
+    Facet("participants", "Taille du groupe", ("method",)),
+    Facet("modality", "Modalité", ("method",)),
+    Facet("difficulty", "Difficulté", ("method",)),
+)
+TYPE_LABELS = {"case": "cas", "method": "méthode"}
+
+
+@dataclass
+class SearchRecord:
+    """What a page gives the search index: filters, result metadata and sort keys."""
+
+    filters: list[tuple[str, str]]
+    meta: dict[str, str]
+    sort: dict[str, str]
+
+
+def search_record(entry: Entry, vocabulary: Vocabulary, method_title) -> SearchRecord:
+    d = entry.data
+    filters: list[tuple[str, str]] = [("type", TYPE_LABELS[entry.kind])]
+    meta = {"summary": d.summary, "kind": TYPE_LABELS[entry.kind]}
+    # Pagefind drops the pages without a sort key when sorting: undated ones come last.
+    sort: dict[str, str] = {"date": "0000"}
+    if entry.kind == "case":
+        filters += [("themes", t) for t in d.themes]
+        filters.append(("level", d.territory.level))
+        if d.territory.region:
+            filters.append(("region", d.territory.region))
+        filters.append(("format", d.format))
+        filters += [("methods", method_title(slug)) for slug in d.methods]
+        filters += [("audience", a) for a in d.audience]
+        meta["place"] = d.territory.name
+        if d.date:
+            filters.append(("date", str(d.date.year)))
+            meta["year"] = str(d.date.year)
+            sort["date"] = str(d.date)
+    else:
+        filters += [("phase", p) for p in d.phase]
+        filters += [
+            ("duration", b.label)
+            for b in vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max)
+        ]
+        filters += [
+            ("participants", b.label)
+            for b in vocabulary.buckets_for(
+                "participants_buckets", d.participants.min, d.participants.max
+            )
+        ]
+        filters += [("modality", m) for m in d.modality]
+        filters.append(("difficulty", d.difficulty))
+        meta["place"] = ", ".join(d.phase).capitalize()
+    return SearchRecord(filters, meta, sort)
+
+
+def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """The chooser's view of a method: phase, duration and group-size buckets, modalities.
+
+    A method belongs to every bucket its range overlaps. A method that states no
+    modality is shown whatever modality the reader asks for.
+    """
+    d = entry.data
+    return {
+        "phase": [vocabulary.slug("phases", p) for p in d.phase],
+        "duration": [
+            b.slug
+            for b in vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max)
+        ],
+        "participants": [
+            b.slug
+            for b in vocabulary.buckets_for(
+                "participants_buckets", d.participants.min, d.participants.max
+            )
+        ],
+        "modality": [vocabulary.slug("modalities", m) for m in d.modality]
+        or [t.slug for t in vocabulary.terms["modalities"]],
+    }

@@ -26,16 +26,28 @@ class Finding:
     fix: str | None = None
 
 
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Only what Python-Markdown itself renders as code may hide HTML: a fenced block exactly as
+# its fenced_code extension finds it (fence at the start of a line, closed by the same
+# fence), and a code span within one line whose backtick is not escaped. Anything looser
+# (an unclosed or indented fence, a span across lines) would let raw HTML through.
+_FENCED_BLOCK_RE = re.compile(
+    r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|(?:\.?[\w#.+-]*[ ]*)?"
+    r"(?:hl_lines=(?P<quot>\"|').*?(?P=quot)[ ]*)?)\n.*?(?<=\n)(?P=fence)[ ]*$",
+    re.M | re.S,
+)
+_CODE_SPAN_RE = re.compile(r"(?<!\\)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# An HTML comment as browsers end it: « <!--> » and « <!---> » are complete (empty)
+# comments, and « --!> » closes one too.
+_COMMENT_RE = re.compile(r"<!--(?!-?>).*?--!?>", re.S)
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _EMAIL_AUTOLINK_RE = re.compile(r"<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)(/?)>")
 _OTHER_MARKUP_RE = re.compile(r"<[!?][^>]*>?")
 _ATTR_RE = re.compile(r"([^\s=/\"'>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _INLINE_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
-_REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.M)
+# Anywhere, not only at the start of a line: Python-Markdown also reads reference
+# definitions inside list items, block quotes and admonitions, and with an empty label.
+_REF_DEF_RE = re.compile(r"\[[^\[\]]*\]:\s*(<[^>\n]*>|\S+)")
 _ATTR_LIST_RE = re.compile(r"\{\s*:?[^{}\n]*=[^{}\n]*\}")
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -60,42 +72,34 @@ URL_FIX = "utilisez une adresse en https://, http://, mailto: ou un lien relatif
 
 def mask_code(text: str) -> str:
     """Blank out fenced code blocks and code spans, keeping offsets and line breaks."""
-    out = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        match = _FENCE_RE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * len(match.group(1))
-            out.append(" " * len(line))
-        elif fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            out.append(" " * len(line))
-        else:
-            out.append(line)
-    masked = "\n".join(out)
-    return _CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
+    return _CODE_SPAN_RE.sub(blank, _FENCED_BLOCK_RE.sub(blank, text))
 
 
-def links(text: str) -> list[tuple[int, str]]:
+def links(text: str, *, code: bool = True) -> list[tuple[int, str]]:
     """Every link target written in Markdown (inline, reference or autolink), with its offset."""
-    masked = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), mask_code(text))
+    masked = mask_code(text) if code else text
+    masked = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
     found = [(m.start(1), m.group(1)) for m in _INLINE_LINK_RE.finditer(masked)]
     found += [(m.start(1), m.group(1)) for m in _REF_DEF_RE.finditer(masked)]
     found += [(m.start(1), m.group(1)) for m in _AUTOLINK_RE.finditer(masked)]
     return sorted((offset, target.strip("<>")) for offset, target in found)
 
 
-def check_markdown(text: str) -> list[Finding]:
-    """Every raw-HTML tag, attribute list or URL of a Markdown text that is not allowed."""
-    masked = mask_code(text)
+def check_markdown(text: str, *, code: bool = True) -> list[Finding]:
+    """Every raw-HTML tag, attribute list or URL of a Markdown text that is not allowed.
+
+    ``code=False`` for a front-matter field: a template may print it as it is, so a
+    code span there hides nothing.
+    """
+    masked = mask_code(text) if code else text
     masked = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
     findings: list[Finding] = []
 
     def at(offset: int) -> int:
         return masked.count("\n", 0, offset) + 1
 
-    for offset, url in links(text):
+    for offset, url in links(text, code=code):
         reason = check_url(url)
         if reason:
             findings.append(Finding(at(offset), reason, URL_FIX))
@@ -103,10 +107,14 @@ def check_markdown(text: str) -> list[Finding]:
     # Autolinks look like tags: check them above, then blank them out.
     scan = _AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), masked)
     scan = _EMAIL_AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), scan)
+    refused: set[str] = set()
     for match in _TAG_RE.finditer(scan):
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         line = at(match.start())
         if name not in ALLOWED_TAGS:
+            if closing and name in refused:
+                continue  # its opening tag was reported already
+            refused.add(name)
             findings.append(
                 Finding(
                     line,

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .collection import Collection, Entry, load_collection
-from .pages import DimensionIndex, browse_pages, browse_url
+from .pages import (
+    FACETS,
+    TYPE_LABELS,
+    DimensionIndex,
+    SearchRecord,
+    browse_pages,
+    browse_url,
+    method_fit,
+    search_record,
+)
 from .problems import ContentError, Problem
 from .relations import Relations, compute_relations, newest_first
 from .schema import Schema, build_schema
@@ -44,6 +53,41 @@ class Site:
 
     def buckets(self, kind: str, low: int, high: int):
         return self.vocabulary.buckets_for(kind, low, high)
+
+    def method_title(self, slug: str) -> str:
+        method = self.method(slug)
+        return method.title if method else slug
+
+    def search_record(self, entry: Entry) -> SearchRecord:
+        return search_record(entry, self.vocabulary, self.method_title)
+
+    def method_fit(self, entry: Entry) -> dict[str, list[str]]:
+        return method_fit(entry, self.vocabulary)
+
+    def facets(self) -> list[dict]:
+        """Search facets with their values in reading order, for the search page."""
+        v = self.vocabulary
+        orders = {
+            "type": list(TYPE_LABELS.values()),
+            "themes": v.labels("themes"),
+            "level": v.labels("territory_levels"),
+            "region": v.labels("regions"),
+            "format": v.labels("formats"),
+            "methods": [m.title for m in self.methods],
+            "date": sorted(
+                {str(c.data.date.year) for c in self.cases if c.data.date}, reverse=True
+            ),
+            "audience": v.labels("audiences"),
+            "phase": v.labels("phases"),
+            "duration": [b.label for b in v.buckets["duration_buckets"]],
+            "participants": [b.label for b in v.buckets["participants_buckets"]],
+            "modality": v.labels("modalities"),
+            "difficulty": v.labels("difficulties"),
+        }
+        return [
+            {"param": f.param, "label": f.label, "kinds": list(f.kinds), "values": orders[f.param]}
+            for f in FACETS
+        ]
 
 
 def check_content(root: Path) -> tuple[Site | None, list[Problem]]:

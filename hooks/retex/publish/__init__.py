@@ -1,0 +1,1 @@
+"""What the build publishes besides HTML pages: the search index and the exports."""
