@@ -20,7 +20,7 @@ from retex.collection import KINDS, content_assets
 from retex.pages import PageSpec, index_pages
 from retex.problems import ContentError, report, summary
 from retex.publish.search import SearchIndexer
-from retex.sections import entry_markdown
+from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 
 _state: dict = {"site": None, "pages": {}, "search": None}
@@ -94,6 +94,11 @@ def on_files(files, config):
             )
         )
     return files
+
+
+def on_env(env, config, files):
+    env.filters["plain"] = plain_text
+    return env
 
 
 def on_page_read_source(page, config):

@@ -63,6 +63,12 @@ class Collection:
 
     entries: dict[str, dict[str, Entry]]  # kind -> slug -> entry
     present: frozenset[str] = frozenset()  # every content file found, valid or not
+    # Files that failed validation: never published, but their references and links are
+    # still checked, so that every error of a file is reported in one run.
+    rejected: list[Entry] = field(default_factory=list)
+
+    def checked(self, kind: str) -> list[Entry]:
+        return [*self.entries[kind].values(), *(e for e in self.rejected if e.kind == kind)]
 
     def all(self, kind: str, *, drafts: bool = False) -> list[Entry]:
         return [e for e in self.entries[kind].values() if drafts or not e.draft]
@@ -117,13 +123,16 @@ def load_collection(root: Path, schema: Schema) -> tuple[Collection, list[Proble
     """Read, validate and cross-check every content file under ``root``."""
     problems: list[Problem] = []
     entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    rejected: list[Entry] = []
     known_files = set(source_files(root))
     for path in sorted(known_files):
         entry, found = load_entry(root, path, schema)
         problems += found
-        if entry is not None:
+        if entry is not None and not found:
             entries[entry.kind][entry.slug] = entry
-    collection = Collection(entries, frozenset(known_files))
+        elif entry is not None:
+            rejected.append(entry)
+    collection = Collection(entries, frozenset(known_files), rejected)
     problems += check_identifiers(collection)
     problems += check_references(collection)
     problems += check_links(root, collection, known_files)
@@ -158,13 +167,37 @@ def load_entry(root: Path, path: str, schema: Schema) -> tuple[Entry | None, lis
         problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
     problems += check_text_safety(document)
     if data is None or problems:
-        return None, problems
+        unchecked = _Unchecked(document.data)
+        return (
+            Entry(
+                kind,
+                stem,
+                path,
+                unchecked,
+                document.body,
+                document.body_line,
+                document.data,
+                document.lines,
+            ),
+            problems,
+        )
     return (
         Entry(
             kind, stem, path, data, document.body, document.body_line, document.data, document.lines
         ),
         [],
     )
+
+
+class _Unchecked:
+    """The front matter of a file that failed validation, as far as cross-checks need it."""
+
+    def __init__(self, raw: dict):
+        self.draft = raw.get("draft") is True
+        self.aliases: list[str] = []
+        for name in ("methods", "related"):
+            items = raw.get(name)
+            setattr(self, name, items if isinstance(items, list) else [])
 
 
 def check_text_safety(document: Document) -> list[Problem]:
@@ -224,8 +257,10 @@ def check_references(collection: Collection) -> list[Problem]:
         ("case", "methods", "méthode"),
         ("method", "related", "méthode"),
     ):
-        for entry in collection.entries[kind].values():
+        for entry in collection.checked(kind):
             for index, slug in enumerate(getattr(entry.data, field_name)):
+                if not is_slug(slug):
+                    continue  # reported by the schema
                 target = methods.get(slug)
                 loc = (field_name, index)
                 where = f"{field_name}[{index + 1}]"
@@ -267,7 +302,7 @@ def check_links(root: Path, collection: Collection, known_files: set[str]) -> li
     """Relative links of a body resolve to an existing, published source file."""
     problems = []
     for kind in KINDS:
-        for entry in collection.entries[kind].values():
+        for entry in collection.checked(kind):
             texts = [(entry.body, lambda n, e=entry: e.body_line + n - 1, BODY)]
             for loc, text in _strings(entry.raw, ()):
                 texts.append((text, lambda n, loc=loc, e=entry: e.line_of(loc), format_loc(loc)))

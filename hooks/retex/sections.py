@@ -8,6 +8,8 @@ the table of contents and their stable anchors like any other heading.
 
 from __future__ import annotations
 
+import re
+
 from .collection import Entry
 
 
@@ -69,3 +71,17 @@ def method_markdown(entry: Entry) -> str:
 
 def entry_markdown(entry: Entry) -> str:
     return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
+
+
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARK_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def plain_text(markdown: str) -> str:
+    """A field's Markdown as plain text, for places where its links would not resolve
+    (cards, browse pages, metadata): « [débat](../methods/x.md) » -> « débat »."""
+    text = _LINK_RE.sub(r"\1", markdown)
+    text = _MARK_RE.sub(r"\2", text)
+    text = _TAG_RE.sub("", text)
+    return " ".join(text.split())

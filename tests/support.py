@@ -1,0 +1,72 @@
+"""Helpers shared by the test modules (imported by conftest.py files)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None, env: dict | None = None):
+    """Run ``mkdocs build`` as a contributor would; returns the CompletedProcess."""
+    cmd = [str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml")]
+    if site_dir is not None:
+        cmd += ["-d", str(site_dir)]
+    return subprocess.run(
+        cmd, cwd=project, capture_output=True, text=True, env={**ENV, **(env or {})}
+    )
+
+
+def retex(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "retex"), *args], cwd=project, capture_output=True, text=True, env=ENV
+    )
+
+
+class Project:
+    """A copy of the repository's site sources in a temporary folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, relpath: str, text: str | bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, relpath: str) -> str:
+        return (self.root / relpath).read_text(encoding="utf-8")
+
+    def edit(self, relpath: str, old: str, new: str) -> None:
+        text = self.read(relpath)
+        assert old in text, f"{old!r} not in {relpath}"
+        self.write(relpath, text.replace(old, new, 1))
+
+    def build(self, site_dir: Path | None = None, env: dict | None = None):
+        return mkdocs_build(self.root, site_dir, env)
+
+    def check(self, *args: str):
+        return retex(self.root, "check", *args)
+
+
+def copy_project(dest: Path, *, content: bool = True) -> Project:
+    for name in ("mkdocs.yml", "vocabulary.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("cases", "methods"):
+        if content:
+            shutil.copytree(ROOT / name, dest / name)
+        else:
+            (dest / name).mkdir()
+    return Project(dest)
