@@ -2,98 +2,107 @@
 
 * on_config: load and validate all content (before MkDocs cleans ``site/``, so a
   failed build leaves the previous site untouched);
-* on_files: add the collection pages, generated pages and content images;
-* on_page_read_source / on_page_markdown / on_page_context: give each page its
-  Markdown, template, title and data;
-* on_post_build: the search index and the exports.
+* on_files: add the collection pages, generated pages and content images, and start
+  the search indexer;
+* on_page_*: give each page its Markdown, template, title, dates and data, and hand
+  rendered entry pages to the search indexer;
+* on_post_build: write the search index, redirects, open data, feeds and robots.txt.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
+
 from retex.collection import KINDS, content_assets
 from retex.pages import PageSpec, index_pages
 from retex.problems import ContentError, report, summary
+from retex.publish.exports import Publisher, json_ld, json_ld_script
+from retex.publish.outputs import (
+    write_exports,
+    write_feed_sitemap,
+    write_redirects,
+    write_robots,
+)
 from retex.publish.search import SearchIndexer
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 
-_state: dict = {"site": None, "pages": {}, "search": None}
 log = logging.getLogger("mkdocs.hooks.retex")
+_state: dict = {"site": None, "pages": {}, "search": None, "publisher": None}
+
+
+def _publisher(config) -> Publisher:
+    extra = config.extra
+    publisher, license_ = extra.get("publisher", {}), extra.get("license", {})
+    return Publisher(
+        site_name=config.site_name,
+        site_url=(config.site_url or "/").rstrip("/") + "/",
+        name=publisher.get("name", config.site_name),
+        url=publisher.get("url", config.site_url or ""),
+        license_name=license_.get("name", "Licence Ouverte 2.0"),
+        license_url=license_.get("url", ""),
+    )
 
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
-        site = load_site(root)
+        site = load_site(root, now=dt.datetime.now(dt.UTC))
     except ContentError as exc:
-        print(report(exc.problems), file=sys.stderr)
+        print(report(exc.problems), file=sys.stderr, flush=True)
         raise Abort(
             f"Contenu invalide : {summary(exc.problems)}, listées ci-dessus. "
             "Rien n’a été construit : le dossier site/ n’a pas été modifié."
         ) from None
-    _state["site"] = site
-    _state["pages"] = {}
+    if site.history.shallow:
+        log.info("Historique Git incomplet (clone superficiel) : dates et adresses publiées "
+                 "approximatives. En CI, clonez avec fetch-depth: 0.")
+    _state.update(site=site, pages={}, search=None, publisher=_publisher(config))
     return config
-
-
-def _register(spec: PageSpec) -> None:
-    _state["pages"][spec.src_uri] = spec
 
 
 def on_files(files, config):
     site: Site = _state["site"]
     # Start Pagefind now: it indexes each page as soon as it is rendered.
     _state["search"] = SearchIndexer(Path(config.site_dir) / "pagefind")
+    for file in files.documentation_pages():
+        file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
     for entry in site.cases + site.methods:
-        spec = PageSpec(
-            entry.path,
-            f"{entry.kind}.html",
-            entry.title,
-            entry.data.summary,
-            {"entry": entry},
-            entry_markdown(entry),
-            entry,
-        )
-        _register(spec)
-        files.append(
-            File(
-                entry.path,
-                src_dir=str(site.root),
-                dest_dir=config.site_dir,
-                use_directory_urls=True,
-                dest_uri=entry.url + "index.html",
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-        )
+        spec = PageSpec(entry.path, f"{entry.kind}.html", entry.title, entry.data.summary,
+                        {"entry": entry}, entry_markdown(entry), entry)
+        _state["pages"][spec.src_uri] = spec
+        files.append(File(entry.path, src_dir=str(site.root), dest_dir=config.site_dir,
+                          use_directory_urls=True, dest_uri=entry.url + "index.html",
+                          inclusion=InclusionLevel.NOT_IN_NAV))
     for folder, prefix, _ in KINDS.values():
         for asset in content_assets(site.root / folder):
-            files.append(
-                File(
-                    f"{folder}/{asset}",
-                    src_dir=str(site.root),
-                    dest_dir=config.site_dir,
-                    use_directory_urls=True,
-                    dest_uri=f"{prefix}/{asset}",
-                )
-            )
-    for spec in index_pages(site.cases, site.methods, site.browse):
-        _register(spec)
-        in_nav = spec.src_uri in ("cas/index.md", "methodes/index.md")
-        files.append(
-            File.generated(
-                config,
-                spec.src_uri,
-                content=spec.markdown,
-                inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-        )
+            files.append(File(f"{folder}/{asset}", src_dir=str(site.root),
+                              dest_dir=config.site_dir, use_directory_urls=True,
+                              dest_uri=f"{prefix}/{asset}"))
+    in_nav = set(_nav_files(config.nav or []))
+    for spec in index_pages(site.cases, site.methods, site.browse) + site.extra_pages():
+        _state["pages"][spec.src_uri] = spec
+        files.append(File.generated(
+            config, spec.src_uri, content=spec.markdown,
+            inclusion=InclusionLevel.INCLUDED if spec.src_uri in in_nav
+            else InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def _nav_files(nav):
+    """The Markdown files named in mkdocs.yml's ``nav``."""
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_files(value)
+        elif isinstance(value, str):
+            yield value
 
 
 def on_env(env, config, files):
@@ -108,9 +117,25 @@ def on_page_read_source(page, config):
 
 def on_page_markdown(markdown, page, config, files):
     spec = _state["pages"].get(page.file.src_uri)
+    site: Site = _state["site"]
     if spec is not None:
         page.meta.update(template=spec.template, title=spec.title, description=spec.description)
+    updated = site.page_updated(spec, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    page.update_date = updated.strftime("%Y-%m-%d")
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    site: Site = _state["site"]
+    context["retex"] = site
+    spec = _state["pages"].get(page.file.src_uri)
+    if spec is not None:
+        context.update(spec.context)
+        if spec.entry is not None:
+            data = json_ld(spec.entry, site.dates[spec.entry.path], _state["publisher"],
+                           site.method_link)
+            context["json_ld"] = json_ld_script(data)
+    return context
 
 
 def on_post_page(output, page, config):
@@ -121,21 +146,20 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    site_dir = Path(config.site_dir)
     indexer, _state["search"] = _state["search"], None
     if indexer is not None:
         stats = indexer.write()
         log.info(f"Recherche : {stats.pages} pages indexées ({stats.words} mots)")
+    site, publisher = _state["site"], _state["publisher"]
+    redirects = write_redirects(site, site_dir, publisher)
+    exports = write_exports(site, site_dir, publisher)
+    write_robots(site_dir, publisher)
+    write_feed_sitemap(site_dir)
+    log.info(f"Redirections : {len(redirects)} ; données et flux : {len(exports)} fichiers")
 
 
 def on_build_error(error):
     indexer, _state["search"] = _state["search"], None
     if indexer is not None:
         indexer.abandon()
-
-
-def on_page_context(context, page, config, nav):
-    context["retex"] = _state["site"]
-    spec = _state["pages"].get(page.file.src_uri)
-    if spec is not None:
-        context.update(spec.context)
-    return context

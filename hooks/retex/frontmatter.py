@@ -75,7 +75,7 @@ def parse_document(raw: bytes, display_path: str) -> tuple[Document | None, list
     def refuse(line: int, message: str, fix: str | None = None, field_: str = FILE):
         return None, [Problem(display_path, line, field_, message, fix)]
 
-    if not raw.strip():
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():  # a BOM alone is empty too
         return refuse(
             1,
             "le fichier est vide",
@@ -164,8 +164,11 @@ class _Walker:
         if id(node) in self.seen:
             # The same node reached twice: an alias. Refused outright, which also
             # makes "billion laughs" documents harmless.
+            # Its node is the anchored one: point at the field that refers to it (or,
+            # for a list item, at the list).
+            line = self.lines.get(loc[:-1] if loc and isinstance(loc[-1], int) else loc)
             raise _Refused(
-                self.line(node),
+                line or self.line(node),
                 "les ancres et alias YAML (« & » et « * ») ne sont pas admis dans l’en-tête",
                 "recopiez la valeur au lieu d’y faire référence",
                 _field(loc),

@@ -134,7 +134,8 @@ class PageSpec:
     description: str
     context: dict = field(default_factory=dict)
     markdown: str = ""
-    entry: Entry | None = None
+    entry: Entry | None = None  # the case or method of an entry page
+    entries: list[Entry] = field(default_factory=list)  # the entries a list page shows
 
     @property
     def url(self) -> str:
@@ -157,6 +158,7 @@ def index_pages(
             "Tous les cas",
             "Les retours d’expérience d’innovation publique, du plus récent au plus ancien.",
             {"entries": cases},
+            entries=cases,
         ),
         PageSpec(
             "methodes/index.md",
@@ -164,6 +166,7 @@ def index_pages(
             "Toutes les méthodes",
             "Les fiches méthodes pour animer une démarche d’innovation publique.",
             {"entries": methods},
+            entries=methods,
         ),
     ]
     for index in browse:
@@ -176,6 +179,7 @@ def index_pages(
                 d.title,
                 f"Les {what} classés par {d.singular.lower()}.",
                 {"index": index},
+                entries=[e for p in index.pages for e in p.entries],
             )
         )
         for page in index.pages:
@@ -186,6 +190,7 @@ def index_pages(
                     f"{d.singular} : {page.label}",
                     page.description or f"{d.singular} : {page.label}",
                     {"browse": page, "index": index},
+                    entries=page.entries,
                 )
             )
     return specs

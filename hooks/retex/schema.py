@@ -201,8 +201,8 @@ class FollowUp(_Strict):
 
 
 class Range(_Strict):
-    min: int = Field(ge=1)
-    max: int = Field(ge=1)
+    min: int = Field(ge=1, description="Minimum")
+    max: int = Field(ge=1, description="Maximum")
 
     @field_validator("max")
     @classmethod
@@ -426,7 +426,8 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
         return "au moins une valeur est requise", None
     if kind == "string_too_short":
         return "ne doit pas être vide", None
-    if kind == "string_too_long":
+    # A text's max_length applied after its validator is reported as "too_long".
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
         return f"trop long : {ctx.get('max_length')} caractères au plus", "raccourcissez ce texte"
     if kind == "greater_than_equal":
         return f"doit être supérieur ou égal à {ctx.get('ge')}", None
@@ -464,3 +465,68 @@ def validate(model: type[BaseModel], data: dict) -> tuple[BaseModel | None, list
         return model.model_validate(data), []
     except ValidationError as exc:
         return None, exc.errors(include_url=False)
+
+
+# --- Field documentation -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One field as contributors and re-users read it: generated from the JSON Schema."""
+
+    name: str  # "territory.level"
+    required: bool
+    type: str  # « texte », « liste de valeurs »…
+    description: str
+    values: tuple[str, ...] = ()
+
+
+def _type_label(prop: dict, defs: dict) -> tuple[str, tuple[str, ...], dict | None]:
+    """French type name, allowed values, and the nested object schema if any."""
+    if "anyOf" in prop:
+        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        return _type_label({**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}},
+                           defs)
+    if "$ref" in prop:
+        return "groupe de champs", (), defs[prop["$ref"].rsplit("/", 1)[-1]]
+    kind = prop.get("type")
+    if "enum" in prop:
+        return "valeur du vocabulaire", tuple(prop["enum"]), None
+    if kind == "array":
+        label, values, nested = _type_label(prop.get("items", {}), defs)
+        plural = {
+            "texte": "liste de textes",
+            "valeur du vocabulaire": "liste de valeurs du vocabulaire",
+            "groupe de champs": "liste de groupes de champs",
+            "identifiant": "liste d’identifiants",
+        }.get(label, f"liste ({label})")
+        return plural, values, nested
+    if kind == "string" and prop.get("pattern", "").startswith("^\\d{4}"):
+        return "date (AAAA, AAAA-MM ou AAAA-MM-JJ)", (), None
+    if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
+        return "identifiant", (), None
+    if kind == "string" and prop.get("format") == "uri":
+        return "adresse web", (), None
+    return {"string": "texte", "integer": "nombre entier", "boolean": "true ou false"}.get(
+        kind, str(kind)
+    ), (), None
+
+
+def field_docs(schema: Schema, kind: str) -> list[FieldDoc]:
+    """Every field of a case or a method, nested ones dotted, in schema order."""
+    root = schema.json_schema(kind)
+    defs = root.get("$defs", {})
+    docs: list[FieldDoc] = []
+
+    def walk(obj: dict, prefix: str, parent_required: bool) -> None:
+        required = set(obj.get("required", []))
+        for name, prop in obj.get("properties", {}).items():
+            label, values, nested = _type_label(prop, defs)
+            full = prefix + name
+            is_required = parent_required and name in required
+            docs.append(FieldDoc(full, is_required, label, prop.get("description", ""), values))
+            if nested is not None:
+                walk(nested, full + ".", is_required)
+
+    walk(root, "", True)
+    return docs

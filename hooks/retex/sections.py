@@ -69,6 +69,31 @@ def method_markdown(entry: Entry) -> str:
     return "\n".join(parts)
 
 
+_STEP_RE = re.compile(r"^ {0,3}\d+[.)]\s+(.*)$")
+_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def steps(entry: Entry, heading: str = "Déroulé") -> list[str]:
+    """The numbered steps under a method's « Déroulé » heading, as plain text."""
+    found: list[str] = []
+    inside = False
+    for line in entry.body.split("\n"):
+        title = _HEADING_RE.match(line)
+        if title:
+            if inside:
+                break
+            inside = title.group(1).strip().casefold() == heading.casefold()
+            continue
+        if not inside:
+            continue
+        step = _STEP_RE.match(line)
+        if step:
+            found.append(step.group(1))
+        elif found and line.strip() and line.startswith((" ", "\t")):
+            found[-1] += " " + line.strip()
+    return [plain_text(s) for s in found]
+
+
 def entry_markdown(entry: Entry) -> str:
     return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
 

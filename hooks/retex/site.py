@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .collection import Collection, Entry, load_collection
+import datetime as dt
+
+from .collection import KINDS, Collection, Entry, load_collection
+from .history import FileDates, History, read_history
 from .pages import (
     FACETS,
+    PageSpec,
     TYPE_LABELS,
     DimensionIndex,
     SearchRecord,
@@ -22,7 +26,16 @@ from .pages import (
 )
 from .problems import ContentError, Problem
 from .relations import Relations, compute_relations, newest_first
-from .schema import Schema, build_schema
+from .schema import Schema, build_schema, field_docs
+from .urls import (
+    Redirect,
+    Retirement,
+    alias_redirects,
+    browse_redirects,
+    check_published_urls,
+    load_retirements,
+    retirement_conflicts,
+)
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -34,6 +47,24 @@ class Site:
     collection: Collection
     relations: Relations
     browse: list[DimensionIndex]
+    history: History
+    retirements: list[Retirement]
+    built: dt.datetime
+
+    @property
+    def dates(self) -> dict[str, FileDates]:
+        """Publication (first commit) and update (last commit) dates of each content file."""
+        return {
+            e.path: self.history.dates_of(e.path, self.built)
+            for kind in KINDS
+            for e in self.collection.all(kind)
+        }
+
+    @property
+    def redirects(self) -> list[Redirect]:
+        return alias_redirects(self.collection) + browse_redirects(
+            self.browse, self.vocabulary, self.built.date()
+        )
 
     @property
     def cases(self) -> list[Entry]:
@@ -53,6 +84,44 @@ class Site:
 
     def buckets(self, kind: str, low: int, high: int):
         return self.vocabulary.buckets_for(kind, low, high)
+
+    def method_link(self, slug: str) -> tuple[str, str]:
+        """(title, site-relative URL) of a method sheet."""
+        method = self.method(slug)
+        return (method.title, method.url) if method else (slug, f"methodes/{slug}/")
+
+    def page_updated(self, spec: PageSpec | None, source_path: str) -> dt.datetime:
+        """Last modification of a page: its file's last commit, or its newest entry's."""
+        dates = self.dates
+        if spec is not None and spec.entry is not None:
+            return dates[spec.entry.path].updated
+        if spec is not None and spec.entries:
+            return max(dates[e.path].updated for e in spec.entries)
+        return self.history.dates_of(source_path, self.built).updated
+
+    def extra_pages(self) -> list[PageSpec]:
+        """The open-data page and the notices of retired pages."""
+        specs = [
+            PageSpec(
+                "donnees/index.md",
+                "data.html",
+                "Données ouvertes",
+                "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
+                "avec la description de chaque champ.",
+                {"fields": {k: field_docs(self.schema, k) for k in KINDS}},
+            )
+        ]
+        for retirement in self.retirements:
+            specs.append(
+                PageSpec(
+                    retirement.path.rstrip("/") + ".md",
+                    "retired.html",
+                    "Page retirée",
+                    retirement.reason,
+                    {"retirement": retirement},
+                )
+            )
+        return specs
 
     def method_title(self, slug: str) -> str:
         method = self.method(slug)
@@ -90,24 +159,34 @@ class Site:
         ]
 
 
-def check_content(root: Path) -> tuple[Site | None, list[Problem]]:
+def check_content(
+    root: Path, *, now: dt.datetime | None = None
+) -> tuple[Site | None, list[Problem]]:
     """Load and validate everything; the site is None when a problem was found."""
+    now = now or dt.datetime.now(dt.UTC)
     try:
         vocabulary = load_vocabulary(root / "vocabulary.yml")
     except ContentError as exc:
         return None, exc.problems
     schema = build_schema(vocabulary)
     collection, problems = load_collection(root, schema)
+    retirements, found = load_retirements(root)
+    problems += found
+    history = read_history(root)
+    problems += check_published_urls(history, collection, retirements)
+    problems += retirement_conflicts(retirements, collection)
     if problems:
         return None, problems
     relations = compute_relations(collection)
-    return Site(
-        root, vocabulary, schema, collection, relations, browse_pages(collection, vocabulary)
-    ), []
+    browse = browse_pages(collection, vocabulary)
+    site = Site(
+        root, vocabulary, schema, collection, relations, browse, history, retirements, now
+    )
+    return site, []
 
 
-def load_site(root: Path) -> Site:
-    site, problems = check_content(root)
+def load_site(root: Path, *, now: dt.datetime | None = None) -> Site:
+    site, problems = check_content(root, now=now)
     if site is None:
         raise ContentError(problems)
     return site

@@ -27,3 +27,8 @@ def is_slug(text: object) -> bool:
 def fold(text: str) -> str:
     """A comparison key that ignores case, apostrophe style and surrounding spaces."""
     return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+
+
+def heading_id(value: str, separator: str = "-") -> str:
+    """Heading anchors for Markdown's toc extension: « Pièges à éviter » -> pieges-a-eviter."""
+    return slugify(value).replace("-", separator) or "section"

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .frontmatter import format_loc
 from .problems import ContentError, Problem, did_you_mean
 from .slugs import fold, slugify
 
@@ -125,15 +126,11 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
     try:
         parsed = _VocabularyIn.model_validate(raw)
     except ValidationError as exc:
+        from .schema import translate  # the schema is built on the vocabulary: import here
+
         raise ContentError(
             Problem(
-                display_path,
-                1,
-                ".".join(str(p) for p in err["loc"]) or "fichier",
-                err["msg"],
-                did_you_mean(str(err["loc"][-1]), list(KINDS) + list(BUCKET_KINDS))
-                if err["type"] == "extra_forbidden"
-                else None,
+                display_path, 1, format_loc(err["loc"]) or "fichier", *translate(err, _VocabularyIn)
             )
             for err in exc.errors()
         ) from None

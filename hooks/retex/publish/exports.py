@@ -1,0 +1,261 @@
+"""Open data and feeds: JSON and CSV exports, Atom feeds, schema.org JSON-LD.
+
+Every export is built from the validated models, so that it carries every front-matter
+field under the same names, plus the page's slug, URL, licence and Git dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from ..collection import Entry
+from ..history import FileDates
+from ..sections import steps
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIST_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class Publisher:
+    site_name: str
+    site_url: str  # absolute, with a trailing slash
+    name: str
+    url: str
+    license_name: str
+    license_url: str
+
+    def absolute(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """The front matter as JSON-ready data: dates as strings, absent fields left out."""
+    return entry.data.model_dump(mode="json", exclude_defaults=True, exclude={"draft"})
+
+
+def record(entry: Entry, dates: FileDates, publisher: Publisher) -> dict[str, Any]:
+    data = entry_fields(entry)
+    head = {
+        "slug": entry.slug,
+        "url": publisher.absolute(entry.url),
+        "title": data.pop("title"),
+        "summary": data.pop("summary"),
+    }
+    tail = {
+        "license": entry.data.license or publisher.license_name,
+        "published": _iso(dates.published),
+        "updated": _iso(dates.updated),
+    }
+    data.pop("license", None)
+    return {**head, **data, **tail}
+
+
+def json_export(kind: str, entries: list[Entry], dates: dict[str, FileDates],
+                publisher: Publisher, built: dt.datetime) -> str:
+    document = {
+        "title": f"{publisher.site_name} : {'cas' if kind == 'case' else 'méthodes'}",
+        "license": {"name": publisher.license_name, "url": publisher.license_url},
+        "publisher": {"name": publisher.name, "url": publisher.url},
+        "generated": _iso(built),
+        "count": len(entries),
+        "items": [record(e, dates[e.path], publisher) for e in entries],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_columns(model: type[BaseModel]) -> list[str]:
+    """One column per leaf field, nested ones dotted: ``territory.name``, ``sources.url``."""
+    columns = ["slug", "url"]
+    for name, info in model.model_fields.items():
+        if name in ("draft", "license"):
+            continue
+        inner = _inner_model(info.annotation)
+        if inner is None:
+            columns.append(name)
+        else:
+            columns += [f"{name}.{sub}" for sub in inner.model_fields]
+    return columns + ["license", "published", "updated"]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def csv_export(model: type[BaseModel], entries: list[Entry], dates: dict[str, FileDates],
+               publisher: Publisher) -> str:
+    """CSV for spreadsheets: ``;``-separated, UTF-8 with BOM (written by the caller)."""
+    columns = csv_columns(model)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    for entry in entries:
+        row = record(entry, dates[entry.path], publisher)
+        cells = []
+        for column in columns:
+            name, _, sub = column.partition(".")
+            value = row.get(name)
+            if sub:
+                if isinstance(value, list):
+                    value = [item.get(sub) for item in value]
+                elif isinstance(value, dict):
+                    value = value.get(sub)
+                else:
+                    value = None
+            cells.append(_cell(value))
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+# --- Atom ------------------------------------------------------------------------
+
+
+def atom_feed(kind: str, entries: list[Entry], dates: dict[str, FileDates],
+              publisher: Publisher, feed_url: str, built: dt.datetime,
+              limit: int = 50) -> bytes:
+    """An Atom 1.0 feed, newest first by publication date (the file's first commit)."""
+    ET.register_namespace("", ATOM)
+    ordered = sorted(entries, key=lambda e: (dates[e.path].published, e.slug), reverse=True)
+    ordered = ordered[:limit]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    what = "cas" if kind == "case" else "fiches méthodes"
+    _sub(feed, "title", f"{publisher.site_name} : nouveaux {what}" if kind == "case"
+         else f"{publisher.site_name} : nouvelles {what}")
+    _sub(feed, "subtitle", "Retours d’expérience de l’innovation publique" if kind == "case"
+         else "Méthodes pour animer une démarche d’innovation publique")
+    _sub(feed, "id", feed_url)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=feed_url)
+    index = publisher.absolute("cas/" if kind == "case" else "methodes/")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=index)
+    updated = max((dates[e.path].updated for e in ordered), default=built)
+    _sub(feed, "updated", _iso(updated))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _sub(author, "name", publisher.name)
+    _sub(author, "uri", publisher.url)
+    _sub(feed, "rights", f"{publisher.license_name} ({publisher.license_url})")
+    _sub(feed, "generator", "Retex")
+    for entry in ordered:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        url = publisher.absolute(entry.url)
+        _sub(item, "id", url)
+        _sub(item, "title", entry.title)
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
+        _sub(item, "published", _iso(dates[entry.path].published))
+        _sub(item, "updated", _iso(dates[entry.path].updated))
+        _sub(item, "summary", _feed_summary(entry))
+        for term, label in _categories(entry):
+            ET.SubElement(item, f"{{{ATOM}}}category", term=term, label=label)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = text
+    return element
+
+
+def _feed_summary(entry: Entry) -> str:
+    d = entry.data
+    if entry.kind == "case":
+        where = d.territory.name + (f" ({d.territory.region})" if d.territory.region else "")
+        return f"{d.summary} — {where}"
+    return f"{d.summary} — Phase : {', '.join(d.phase)}"
+
+
+def _categories(entry: Entry) -> list[tuple[str, str]]:
+    from ..slugs import slugify
+
+    d = entry.data
+    values = list(d.themes) if entry.kind == "case" else list(d.phase)
+    return [(slugify(v), v) for v in values]
+
+
+# --- schema.org --------------------------------------------------------------------
+
+
+def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) -> dict:
+    """schema.org data for a page: an Article for a case, a HowTo for a method."""
+    d = entry.data
+    url = publisher.absolute(entry.url)
+    common = {
+        "@context": "https://schema.org",
+        "name": d.title,
+        "description": d.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "fr",
+        "datePublished": _iso(dates.published),
+        "dateModified": _iso(dates.updated),
+        "license": publisher.license_url if not d.license else d.license,
+        "publisher": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
+        "isPartOf": {"@type": "WebSite", "name": publisher.site_name, "url": publisher.site_url},
+    }
+    if entry.kind == "case":
+        place: dict[str, Any] = {"@type": "AdministrativeArea", "name": d.territory.name}
+        if d.territory.region:
+            place["containedInPlace"] = {"@type": "AdministrativeArea",
+                                         "name": d.territory.region}
+        data = {
+            "@type": "Article",
+            "headline": d.title,
+            **common,
+            "about": [{"@type": "Thing", "name": t} for t in d.themes],
+            "spatialCoverage": place,
+            "genre": d.format,
+            "mentions": [{"@type": "HowTo", "name": name, "url": publisher.absolute(link)}
+                         for name, link in (method_url(s) for s in d.methods)],
+        }
+        if d.date:
+            data["temporalCoverage"] = str(d.date) + (f"/{d.end_date}" if d.end_date else "")
+        if d.audience:
+            data["audience"] = [{"@type": "Audience", "audienceType": a} for a in d.audience]
+        return data
+    howto_steps = steps(entry)
+    data = {
+        "@type": "HowTo",
+        **common,
+        "totalTime": f"PT{d.duration.max}M",
+        "step": [
+            {"@type": "HowToStep", "position": i, "name": f"Étape {i}", "text": text}
+            for i, text in enumerate(howto_steps, start=1)
+        ],
+        "about": [{"@type": "Thing", "name": p} for p in d.phase],
+    }
+    if d.materials:
+        data["supply"] = [{"@type": "HowToSupply", "name": m} for m in d.materials]
+    return data
+
+
+def json_ld_script(data: dict) -> str:
+    """JSON for a ``<script type="application/ld+json">``, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
