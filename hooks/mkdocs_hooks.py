@@ -61,8 +61,10 @@ def on_config(config):
             "Rien n’a été construit : le dossier site/ n’a pas été modifié."
         ) from None
     if site.history.shallow:
-        log.info("Historique Git incomplet (clone superficiel) : dates et adresses publiées "
-                 "approximatives. En CI, clonez avec fetch-depth: 0.")
+        log.info(
+            "Historique Git incomplet (clone superficiel) : dates et adresses publiées "
+            "approximatives. En CI, clonez avec fetch-depth: 0."
+        )
     _state.update(site=site, pages={}, search=None, publisher=_publisher(config))
     return config
 
@@ -74,24 +76,50 @@ def on_files(files, config):
     for file in files.documentation_pages():
         file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
     for entry in site.cases + site.methods:
-        spec = PageSpec(entry.path, f"{entry.kind}.html", entry.title, entry.data.summary,
-                        {"entry": entry}, entry_markdown(entry), entry)
+        spec = PageSpec(
+            entry.path,
+            f"{entry.kind}.html",
+            entry.title,
+            entry.data.summary,
+            {"entry": entry},
+            entry_markdown(entry),
+            entry,
+        )
         _state["pages"][spec.src_uri] = spec
-        files.append(File(entry.path, src_dir=str(site.root), dest_dir=config.site_dir,
-                          use_directory_urls=True, dest_uri=entry.url + "index.html",
-                          inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(
+            File(
+                entry.path,
+                src_dir=str(site.root),
+                dest_dir=config.site_dir,
+                use_directory_urls=True,
+                dest_uri=entry.url + "index.html",
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
     for folder, prefix, _ in KINDS.values():
         for asset in content_assets(site.root / folder):
-            files.append(File(f"{folder}/{asset}", src_dir=str(site.root),
-                              dest_dir=config.site_dir, use_directory_urls=True,
-                              dest_uri=f"{prefix}/{asset}"))
+            files.append(
+                File(
+                    f"{folder}/{asset}",
+                    src_dir=str(site.root),
+                    dest_dir=config.site_dir,
+                    use_directory_urls=True,
+                    dest_uri=f"{prefix}/{asset}",
+                )
+            )
     in_nav = set(_nav_files(config.nav or []))
     for spec in index_pages(site.cases, site.methods, site.browse) + site.extra_pages():
         _state["pages"][spec.src_uri] = spec
-        files.append(File.generated(
-            config, spec.src_uri, content=spec.markdown,
-            inclusion=InclusionLevel.INCLUDED if spec.src_uri in in_nav
-            else InclusionLevel.NOT_IN_NAV))
+        files.append(
+            File.generated(
+                config,
+                spec.src_uri,
+                content=spec.markdown,
+                inclusion=InclusionLevel.INCLUDED
+                if spec.src_uri in in_nav
+                else InclusionLevel.NOT_IN_NAV,
+            )
+        )
     return files
 
 
@@ -132,8 +160,9 @@ def on_page_context(context, page, config, nav):
     if spec is not None:
         context.update(spec.context)
         if spec.entry is not None:
-            data = json_ld(spec.entry, site.dates[spec.entry.path], _state["publisher"],
-                           site.method_link)
+            data = json_ld(
+                spec.entry, site.dates[spec.entry.path], _state["publisher"], site.method_link
+            )
             context["json_ld"] = json_ld_script(data)
     return context
 

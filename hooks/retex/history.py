@@ -49,7 +49,11 @@ class History:
 def _git(root: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
             timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired):
@@ -73,8 +77,7 @@ def read_history(root: Path) -> History:
         return History(in_git=False)
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     history = History(in_git=True, shallow=shallow, root=root, published_ref=_published_ref(root))
-    log = _git(root, "log", "--format=%x01%H %ct", "--name-status", "-M", "HEAD", "--",
-               *DATED_DIRS)
+    log = _git(root, "log", "--format=%x01%H %ct", "--name-status", "-M", "HEAD", "--", *DATED_DIRS)
     if log is None:  # no commit yet
         return history
     first: dict[str, dt.datetime] = {}
@@ -116,8 +119,17 @@ def _vanished(root: Path) -> dict[str, str]:
     ref = _published_ref(root)
     if ref is None:
         return {}
-    log = _git(root, "log", "--format=%x01%H %ct", "--name-status", "--no-renames",
-               "--diff-filter=D", ref, "--", *CONTENT_DIRS)
+    log = _git(
+        root,
+        "log",
+        "--format=%x01%H %ct",
+        "--name-status",
+        "--no-renames",
+        "--diff-filter=D",
+        ref,
+        "--",
+        *CONTENT_DIRS,
+    )
     found: dict[str, str] = {}
     for sha, _when, changes in _commits(log or ""):
         for change in changes:
@@ -135,8 +147,11 @@ def _vanished(root: Path) -> dict[str, str]:
 
 def _is_content(path: str) -> bool:
     folder, _, name = path.partition("/")
-    return folder in CONTENT_DIRS and name.endswith(".md") and "/" not in name and not (
-        name.startswith("_")
+    return (
+        folder in CONTENT_DIRS
+        and name.endswith(".md")
+        and "/" not in name
+        and not (name.startswith("_"))
     )
 
 

@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationError,
     ValidationInfo,
     WithJsonSchema,
@@ -113,7 +114,12 @@ _DATE_SCHEMA = {
     "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
     "description": "AAAA, AAAA-MM ou AAAA-MM-JJ",
 }
-Date = Annotated[PartialDate, BeforeValidator(parse_partial_date), WithJsonSchema(_DATE_SCHEMA)]
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    PlainSerializer(str, return_type=str, when_used="json"),
+    WithJsonSchema(_DATE_SCHEMA),
+]
 
 
 def _check_slug(value: str) -> str:

@@ -6,18 +6,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-
-import datetime as dt
 
 from .collection import KINDS, Collection, Entry, load_collection
 from .history import FileDates, History, read_history
 from .pages import (
     FACETS,
-    PageSpec,
     TYPE_LABELS,
     DimensionIndex,
+    PageSpec,
     SearchRecord,
     browse_pages,
     browse_url,
@@ -179,9 +178,7 @@ def check_content(
         return None, problems
     relations = compute_relations(collection)
     browse = browse_pages(collection, vocabulary)
-    site = Site(
-        root, vocabulary, schema, collection, relations, browse, history, retirements, now
-    )
+    site = Site(root, vocabulary, schema, collection, relations, browse, history, retirements, now)
     return site, []
 
 

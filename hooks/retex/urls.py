@@ -68,8 +68,15 @@ def load_retirements(root: Path) -> tuple[list[Retirement], list[Problem]]:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return [], [Problem(RETIRED_FILE, line, FILE, f"YAML illisible : {exc}")]
     if not isinstance(raw, list):
-        return [], [Problem(RETIRED_FILE, 1, FILE, "le fichier doit être une liste de retraits",
-                            "commencez chaque retrait par « - url: /cas/… »")]
+        return [], [
+            Problem(
+                RETIRED_FILE,
+                1,
+                FILE,
+                "le fichier doit être une liste de retraits",
+                "commencez chaque retrait par « - url: /cas/… »",
+            )
+        ]
     retirements, problems = [], []
     for index, item in enumerate(raw):
         try:
@@ -77,8 +84,14 @@ def load_retirements(root: Path) -> tuple[list[Retirement], list[Problem]]:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 where = ".".join(str(p) for p in error["loc"]) or "retrait"
-                problems.append(Problem(RETIRED_FILE, 1, f"[{index + 1}].{where}",
-                                        str(error.get("ctx", {}).get("error", error["msg"]))))
+                problems.append(
+                    Problem(
+                        RETIRED_FILE,
+                        1,
+                        f"[{index + 1}].{where}",
+                        str(error.get("ctx", {}).get("error", error["msg"])),
+                    )
+                )
     return retirements, problems
 
 
@@ -91,8 +104,9 @@ def alias_redirects(collection: Collection) -> list[Redirect]:
     ]
 
 
-def browse_redirects(browse: list[DimensionIndex], vocabulary: Vocabulary,
-                     today: dt.date) -> list[Redirect]:
+def browse_redirects(
+    browse: list[DimensionIndex], vocabulary: Vocabulary, today: dt.date
+) -> list[Redirect]:
     """A browse page with nothing left to show redirects to its index: every vocabulary
     term without entries, and every year since 2000 without cases."""
     redirects = []
@@ -112,8 +126,9 @@ def browse_redirects(browse: list[DimensionIndex], vocabulary: Vocabulary,
     return redirects
 
 
-def check_published_urls(history: History, collection: Collection,
-                         retirements: list[Retirement]) -> list[Problem]:
+def check_published_urls(
+    history: History, collection: Collection, retirements: list[Retirement]
+) -> list[Problem]:
     """Every URL once published is still served: as a page, a redirect or a retirement."""
     served = {e.url for kind in KINDS for e in collection.all(kind)}
     served |= {r.source for r in alias_redirects(collection)}
@@ -127,31 +142,32 @@ def check_published_urls(history: History, collection: Collection,
         if url in served or not is_slug(slug):
             continue
         successor = _successor(history, collection, kind, slug)
-        fix = (
-            f"si la fiche a été renommée, ajoutez « {slug} » aux aliases de {successor} ; "
-            if successor
-            else f"si la fiche a été renommée, ajoutez « {slug} » aux aliases de la nouvelle fiche ; "
-        )
+        new_file = successor or "la nouvelle fiche"
+        fix = f"si la fiche a été renommée, ajoutez « {slug} » aux aliases de {new_file} ; "
         fix += f"si elle est retirée, déclarez /{url} dans {RETIRED_FILE}"
-        problems.append(
-            Problem(path, 1, "aliases", f"l’adresse publiée /{url} disparaît", fix)
-        )
+        problems.append(Problem(path, 1, "aliases", f"l’adresse publiée /{url} disparaît", fix))
     for kind in KINDS:
         for entry in collection.all(kind, drafts=True):
             if entry.draft and entry.path in history.dates and history.was_published(entry.path):
-                problems.append(Problem(
-                    entry.path, entry.line_of(("draft",)), "draft",
-                    f"cette fiche est publiée : la passer en brouillon ferait disparaître /{entry.url}",
-                    f"retirez « draft: true », ou déclarez /{entry.url} dans {RETIRED_FILE}",
-                ))
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line_of(("draft",)),
+                        "draft",
+                        "cette fiche est publiée : la passer en brouillon ferait disparaître "
+                        f"/{entry.url}",
+                        f"retirez « draft: true », ou déclarez /{entry.url} dans {RETIRED_FILE}",
+                    )
+                )
     return problems
 
 
 def _successor(history: History, collection: Collection, kind: str, slug: str) -> str | None:
     """The new file a vanished one was probably renamed to: a file unknown to Git history
     whose slug looks like the old one."""
-    candidates = {e.slug: e.path for e in collection.all(kind, drafts=True)
-                  if e.path not in history.dates}
+    candidates = {
+        e.slug: e.path for e in collection.all(kind, drafts=True) if e.path not in history.dates
+    }
     match = difflib.get_close_matches(slug, list(candidates), n=1, cutoff=0.3)
     if match:
         return candidates[match[0]]
@@ -164,9 +180,13 @@ def retirement_conflicts(retirements: list[Retirement], collection: Collection) 
     live = {e.url for kind in KINDS for e in collection.all(kind, drafts=True)}
     live |= {r.source for r in alias_redirects(collection)}
     return [
-        Problem(RETIRED_FILE, 1, "url",
-                f"l’adresse {r.url} est retirée mais une fiche l’utilise encore",
-                "retirez-la de retired.yml ou renommez la fiche")
+        Problem(
+            RETIRED_FILE,
+            1,
+            "url",
+            f"l’adresse {r.url} est retirée mais une fiche l’utilise encore",
+            "retirez-la de retired.yml ou renommez la fiche",
+        )
         for r in retirements
         if r.path in live
     ]

@@ -63,8 +63,13 @@ def record(entry: Entry, dates: FileDates, publisher: Publisher) -> dict[str, An
     return {**head, **data, **tail}
 
 
-def json_export(kind: str, entries: list[Entry], dates: dict[str, FileDates],
-                publisher: Publisher, built: dt.datetime) -> str:
+def json_export(
+    kind: str,
+    entries: list[Entry],
+    dates: dict[str, FileDates],
+    publisher: Publisher,
+    built: dt.datetime,
+) -> str:
     document = {
         "title": f"{publisher.site_name} : {'cas' if kind == 'case' else 'méthodes'}",
         "license": {"name": publisher.license_name, "url": publisher.license_url},
@@ -110,8 +115,9 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def csv_export(model: type[BaseModel], entries: list[Entry], dates: dict[str, FileDates],
-               publisher: Publisher) -> str:
+def csv_export(
+    model: type[BaseModel], entries: list[Entry], dates: dict[str, FileDates], publisher: Publisher
+) -> str:
     """CSV for spreadsheets: ``;``-separated, UTF-8 with BOM (written by the caller)."""
     columns = csv_columns(model)
     out = io.StringIO()
@@ -138,19 +144,35 @@ def csv_export(model: type[BaseModel], entries: list[Entry], dates: dict[str, Fi
 # --- Atom ------------------------------------------------------------------------
 
 
-def atom_feed(kind: str, entries: list[Entry], dates: dict[str, FileDates],
-              publisher: Publisher, feed_url: str, built: dt.datetime,
-              limit: int = 50) -> bytes:
+def atom_feed(
+    kind: str,
+    entries: list[Entry],
+    dates: dict[str, FileDates],
+    publisher: Publisher,
+    feed_url: str,
+    built: dt.datetime,
+    limit: int = 50,
+) -> bytes:
     """An Atom 1.0 feed, newest first by publication date (the file's first commit)."""
     ET.register_namespace("", ATOM)
     ordered = sorted(entries, key=lambda e: (dates[e.path].published, e.slug), reverse=True)
     ordered = ordered[:limit]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
     what = "cas" if kind == "case" else "fiches méthodes"
-    _sub(feed, "title", f"{publisher.site_name} : nouveaux {what}" if kind == "case"
-         else f"{publisher.site_name} : nouvelles {what}")
-    _sub(feed, "subtitle", "Retours d’expérience de l’innovation publique" if kind == "case"
-         else "Méthodes pour animer une démarche d’innovation publique")
+    _sub(
+        feed,
+        "title",
+        f"{publisher.site_name} : nouveaux {what}"
+        if kind == "case"
+        else f"{publisher.site_name} : nouvelles {what}",
+    )
+    _sub(
+        feed,
+        "subtitle",
+        "Retours d’expérience de l’innovation publique"
+        if kind == "case"
+        else "Méthodes pour animer une démarche d’innovation publique",
+    )
     _sub(feed, "id", feed_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=feed_url)
     index = publisher.absolute("cas/" if kind == "case" else "methodes/")
@@ -222,8 +244,7 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
     if entry.kind == "case":
         place: dict[str, Any] = {"@type": "AdministrativeArea", "name": d.territory.name}
         if d.territory.region:
-            place["containedInPlace"] = {"@type": "AdministrativeArea",
-                                         "name": d.territory.region}
+            place["containedInPlace"] = {"@type": "AdministrativeArea", "name": d.territory.region}
         data = {
             "@type": "Article",
             "headline": d.title,
@@ -231,8 +252,10 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
             "about": [{"@type": "Thing", "name": t} for t in d.themes],
             "spatialCoverage": place,
             "genre": d.format,
-            "mentions": [{"@type": "HowTo", "name": name, "url": publisher.absolute(link)}
-                         for name, link in (method_url(s) for s in d.methods)],
+            "mentions": [
+                {"@type": "HowTo", "name": name, "url": publisher.absolute(link)}
+                for name, link in (method_url(s) for s in d.methods)
+            ],
         }
         if d.date:
             data["temporalCoverage"] = str(d.date) + (f"/{d.end_date}" if d.end_date else "")

@@ -29,8 +29,9 @@ def write_redirects(site: Site, site_dir: Path, publisher: Publisher) -> list[st
         page = site_dir / redirect.source / "index.html"
         if page.exists():  # never overwrite a real page
             continue
-        html = redirect_html(redirect, publisher.site_url,
-                             relative_url(redirect.source, redirect.target))
+        html = redirect_html(
+            redirect, publisher.site_url, relative_url(redirect.source, redirect.target)
+        )
         written.append(_write(site_dir, redirect.source + "index.html", html))
     return written
 
@@ -40,13 +41,23 @@ def write_exports(site: Site, site_dir: Path, publisher: Publisher) -> list[str]
     written = []
     for kind, entries in (("case", site.cases), ("method", site.methods)):
         model = site.schema.model(kind)
-        written.append(_write(site_dir, DATA[kind] + ".json",
-                              json_export(kind, entries, dates, publisher, site.built)))
+        written.append(
+            _write(
+                site_dir,
+                DATA[kind] + ".json",
+                json_export(kind, entries, dates, publisher, site.built),
+            )
+        )
         csv_text = csv_export(model, entries, dates, publisher)
         written.append(_write(site_dir, DATA[kind] + ".csv", "\ufeff" + csv_text))
         feed_url = publisher.absolute(FEEDS[kind])
-        written.append(_write(site_dir, FEEDS[kind],
-                              atom_feed(kind, entries, dates, publisher, feed_url, site.built)))
+        written.append(
+            _write(
+                site_dir,
+                FEEDS[kind],
+                atom_feed(kind, entries, dates, publisher, feed_url, site.built),
+            )
+        )
         schema = json.dumps(site.schema.json_schema(kind), ensure_ascii=False, indent=2)
         written.append(_write(site_dir, SCHEMAS[kind], schema + "\n"))
     return written
@@ -57,11 +68,17 @@ def write_feed_sitemap(site_dir: Path) -> str:
     ``<link rel="alternate">`` as a language version and fetches ``sitemap.xml`` beside
     it; the feed links must stay ``rel="alternate"`` for feed readers, so this file
     spares every page a failed request."""
-    return _write(site_dir, "flux/sitemap.xml",
-                  '<?xml version="1.0" encoding="UTF-8"?>\n'
-                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+    return _write(
+        site_dir,
+        "flux/sitemap.xml",
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n',
+    )
 
 
 def write_robots(site_dir: Path, publisher: Publisher) -> str:
-    return _write(site_dir, "robots.txt",
-                  f"User-agent: *\nAllow: /\n\nSitemap: {publisher.absolute('sitemap.xml')}\n")
+    return _write(
+        site_dir,
+        "robots.txt",
+        f"User-agent: *\nAllow: /\n\nSitemap: {publisher.absolute('sitemap.xml')}\n",
+    )
