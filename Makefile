@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check lint chromium clean
+.PHONY: install serve build test check new modeles lint chromium clean
 
 # The virtual environment, reinstalled when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -29,6 +29,15 @@ build: $(STAMP)
 ## make check : vérifie les fiches sans construire le site
 check: $(STAMP)
 	$(BIN)/retex check
+
+## make new TYPE=cas TITRE="Mon titre" : crée une fiche à partir du modèle (TYPE=methode pour une méthode)
+new: $(STAMP)
+	@test -n "$(TITRE)" || { echo 'Usage : make new TYPE=cas TITRE="Titre de la fiche" (ou TYPE=methode)'; exit 2; }
+	$(BIN)/retex new "$(or $(TYPE),cas)" "$(TITRE)"
+
+## make modeles : régénère cases/_modele.md et methods/_modele.md depuis le schéma
+modeles: $(STAMP)
+	$(BIN)/retex modeles
 
 ## make test : installe tout (Chromium compris) et lance toute la suite de tests
 test: $(STAMP) chromium

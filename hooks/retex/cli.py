@@ -1,6 +1,8 @@
-"""The ``retex`` command: check content without building the site.
+"""The ``retex`` command, for contributors.
 
-retex check [CHEMIN…] [--format text|github]
+retex check [CHEMIN…] [--format text|github]   check content without building
+retex new cas|methode "Titre"                   start a new file from the template
+retex modeles                                   rewrite cases/_modele.md, methods/_modele.md
 """
 
 from __future__ import annotations
@@ -10,8 +12,20 @@ import sys
 import time
 from pathlib import Path
 
-from .problems import report, summary
+from .collection import KINDS
+from .problems import ContentError, report, summary
+from .scaffold import new_entry_path, template_text, write_templates
+from .schema import build_schema
 from .site import check_content
+from .vocabulary import load_vocabulary
+
+KIND_NAMES = {
+    "cas": "case",
+    "case": "case",
+    "methode": "method",
+    "méthode": "method",
+    "method": "method",
+}
 
 
 def find_root(start: Path) -> Path:
@@ -68,6 +82,82 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(root: Path):
+    try:
+        return build_schema(load_vocabulary(root / "vocabulary.yml"))
+    except ContentError as exc:
+        print(report(exc.problems), file=sys.stderr)
+        return None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd().resolve())
+    kind = KIND_NAMES[args.kind]
+    title = " ".join(args.title.split())
+    path, slug = new_entry_path(root, kind, title)
+    folder, prefix, _ = KINDS[kind]
+    if not slug:
+        print(
+            "retex new : ce titre ne donne aucun identifiant ; choisissez un titre avec "
+            "des lettres ou des chiffres.",
+            file=sys.stderr,
+        )
+        return 2
+    if path.exists():
+        print(
+            f"retex new : {folder}/{slug}.md existe déjà ; rien n’a été écrit. "
+            "Choisissez un autre titre ou modifiez la fiche existante.",
+            file=sys.stderr,
+        )
+        return 1
+    schema = _schema(root)
+    if schema is None:
+        return 1
+    site, _problems = check_content(root)
+    if site is not None:
+        for entry in site.collection.all(kind, drafts=True):
+            if slug in entry.data.aliases:
+                print(
+                    f"retex new : « {slug} » est un ancien identifiant de {entry.path} "
+                    f"(son adresse /{prefix}/{slug}/ mène à cette fiche) ; "
+                    "choisissez un autre titre.",
+                    file=sys.stderr,
+                )
+                return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(template_text(schema, kind, title))
+    rel = path.relative_to(root).as_posix()
+    required = (
+        "summary, territory, format, themes, methods"
+        if kind == "case"
+        else "summary, phase, duration, participants, difficulty"
+    )
+    print(
+        f"Fiche créée : {rel}\n"
+        f"Elle sera publiée à l’adresse /{prefix}/{slug}/.\n\n"
+        "À faire maintenant :\n"
+        f"  1. ouvrez {rel} et remplissez les champs obligatoires ({required}) ;\n"
+        "     les lignes qui commencent par « # » expliquent chaque champ et ses valeurs ;\n"
+        "  2. rédigez le texte sous les titres proposés ;\n"
+        f"  3. vérifiez la fiche : retex check {rel}   (ou : make check)"
+    )
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd().resolve())
+    schema = _schema(root)
+    if schema is None:
+        return 1
+    written = write_templates(root, schema)
+    for path in written:
+        print(f"Modèle mis à jour : {path.relative_to(root).as_posix()}")
+    if not written:
+        print("Les modèles sont à jour.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="retex", description="Outils des contributeurs de Retex.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
@@ -89,6 +179,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="« github » : annotations pour GitHub Actions",
     )
     check.set_defaults(func=cmd_check)
+    new = sub.add_parser(
+        "new",
+        help="crée une fiche à partir du modèle",
+        description="Crée cases/<identifiant>.md ou methods/<identifiant>.md à partir du "
+        "modèle ; l’identifiant est tiré du titre. Ne remplace jamais un fichier existant.",
+    )
+    new.add_argument(
+        "kind", choices=sorted(KIND_NAMES), metavar="cas|methode", help="type de fiche"
+    )
+    new.add_argument("title", metavar="TITRE", help="titre de la fiche, entre guillemets")
+    new.set_defaults(func=cmd_new)
+    templates = sub.add_parser(
+        "modeles",
+        help="régénère cases/_modele.md et methods/_modele.md",
+        description="Réécrit les modèles à partir du schéma et de vocabulary.yml.",
+    )
+    templates.set_defaults(func=cmd_templates)
     return parser
 
 

@@ -148,7 +148,7 @@ def check_markdown(text: str, *, code: bool = True) -> list[Finding]:
                 "retirez les accolades : la mise en forme vient du thème du site",
             )
         )
-    return findings
+    return list(dict.fromkeys(findings))  # « [x](<url>) » is also read as an autolink
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -415,6 +415,9 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
         if suggestion:
             return message, suggestion
         return message, "champs admis ici : " + ", ".join(allowed)
+    if kind in _TYPE_NAMES and error.get("input") is None:
+        values = _enum_values(model).get(".".join(str(p) for p in loc if not isinstance(p, int)))
+        return "champ à compléter", ("valeurs possibles : " + ", ".join(values)) if values else None
     if kind in _TYPE_NAMES:
         expected = _TYPE_NAMES[kind]
         fix = None
@@ -429,6 +432,13 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
             fix = "écrivez les sous-champs en retrait sur les lignes suivantes"
         return f"doit être {expected}", fix
     if kind == "too_short":
+        values = _enum_values(model).get(".".join(str(p) for p in loc if not isinstance(p, int)))
+        if values:
+            return "au moins une valeur est requise", "valeurs possibles : " + ", ".join(values)
+        if loc and loc[-1] == "methods":
+            return "au moins une valeur est requise", (
+                "donnez l’identifiant d’une fiche de methods/, par exemple [entretien-usager]"
+            )
         return "au moins une valeur est requise", None
     if kind == "string_too_short":
         return "ne doit pas être vide", None
@@ -481,18 +491,18 @@ class FieldDoc:
     """One field as contributors and re-users read it: generated from the JSON Schema."""
 
     name: str  # "territory.level"
-    required: bool
+    required: bool  # always required
     type: str  # « texte », « liste de valeurs »…
     description: str
     values: tuple[str, ...] = ()
+    required_in_group: bool = False  # required whenever its (optional) group is given
 
 
 def _type_label(prop: dict, defs: dict) -> tuple[str, tuple[str, ...], dict | None]:
     """French type name, allowed values, and the nested object schema if any."""
     if "anyOf" in prop:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
-        return _type_label({**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}},
-                           defs)
+        return _type_label({**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}}, defs)
     if "$ref" in prop:
         return "groupe de champs", (), defs[prop["$ref"].rsplit("/", 1)[-1]]
     kind = prop.get("type")
@@ -513,14 +523,27 @@ def _type_label(prop: dict, defs: dict) -> tuple[str, tuple[str, ...], dict | No
         return "identifiant", (), None
     if kind == "string" and prop.get("format") == "uri":
         return "adresse web", (), None
-    return {"string": "texte", "integer": "nombre entier", "boolean": "true ou false"}.get(
-        kind, str(kind)
-    ), (), None
+    return (
+        {"string": "texte", "integer": "nombre entier", "boolean": "true ou false"}.get(
+            kind, str(kind)
+        ),
+        (),
+        None,
+    )
 
 
 def field_docs(schema: Schema, kind: str) -> list[FieldDoc]:
     """Every field of a case or a method, nested ones dotted, in schema order."""
-    root = schema.json_schema(kind)
+    return _field_docs(schema.json_schema(kind))
+
+
+@lru_cache(maxsize=16)
+def _enum_values(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+    """Allowed values of each vocabulary field of a model, by dotted name."""
+    return {d.name: d.values for d in _field_docs(model.model_json_schema()) if d.values}
+
+
+def _field_docs(root: dict) -> list[FieldDoc]:
     defs = root.get("$defs", {})
     docs: list[FieldDoc] = []
 
@@ -530,7 +553,10 @@ def field_docs(schema: Schema, kind: str) -> list[FieldDoc]:
             label, values, nested = _type_label(prop, defs)
             full = prefix + name
             is_required = parent_required and name in required
-            docs.append(FieldDoc(full, is_required, label, prop.get("description", ""), values))
+            in_group = bool(prefix) and not parent_required and name in required
+            docs.append(
+                FieldDoc(full, is_required, label, prop.get("description", ""), values, in_group)
+            )
             if nested is not None:
                 walk(nested, full + ".", is_required)
 

@@ -25,7 +25,7 @@ from .pages import (
 )
 from .problems import ContentError, Problem
 from .relations import Relations, compute_relations, newest_first
-from .schema import Schema, build_schema, field_docs
+from .schema import PartialDate, Schema, build_schema, field_docs
 from .urls import (
     Redirect,
     Retirement,
@@ -121,6 +121,11 @@ class Site:
                 )
             )
         return specs
+
+    def updated_on(self, entry: Entry) -> str:
+        """« 22 novembre 2026 »: the last commit of the entry's file."""
+        when = self.dates[entry.path].updated
+        return PartialDate(when.year, when.month, when.day).french
 
     def method_title(self, slug: str) -> str:
         method = self.method(slug)
