@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from retex.collection import KINDS, content_assets
-from retex.pages import PageSpec, index_pages
+from retex.pages import PageSpec, expand_placeholders, index_pages
 from retex.problems import ContentError, report, summary
+from retex.publish.csp import policy_hashes, unknown_scripts
 from retex.publish.exports import Publisher, json_ld, json_ld_script
+from retex.publish.images import lazy_images
 from retex.publish.outputs import (
     write_exports,
     write_feed_sitemap,
@@ -32,6 +35,7 @@ from retex.publish.outputs import (
 from retex.publish.search import SearchIndexer
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
+from retex.urls import rebase_html
 
 log = logging.getLogger("mkdocs.hooks.retex")
 _state: dict = {"site": None, "pages": {}, "search": None, "publisher": None}
@@ -65,7 +69,21 @@ def on_config(config):
             "Historique Git incomplet (clone superficiel) : dates et adresses publiées "
             "approximatives. En CI, clonez avec fetch-depth: 0."
         )
-    _state.update(site=site, pages={}, search=None, publisher=_publisher(config))
+    csp = config.extra.get("csp", [])
+    if not all(isinstance(d, str) for d in csp):
+        raise Abort(
+            "mkdocs.yml : chaque directive de extra.csp doit être un texte entre "
+            "guillemets (une valeur qui finit par « : » devient sinon un dictionnaire)"
+        )
+    _state.pop("by_dest", None)
+    _state.update(
+        site=site,
+        pages={},
+        search=None,
+        publisher=_publisher(config),
+        script_hashes=policy_hashes("; ".join(csp)),
+        unknown_scripts=set(),
+    )
     return config
 
 
@@ -134,7 +152,13 @@ def _nav_files(nav):
 
 
 def on_env(env, config, files):
+    _state["files"] = files
     env.filters["plain"] = plain_text
+    # MkDocs renders templates without autoescaping. Ours (overrides/) escape every value
+    # they print; Material's own templates keep their behaviour.
+    overrides = Path(config.theme.custom_dir)
+    ours = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html")}
+    env.autoescape = lambda name: name in ours
     return env
 
 
@@ -148,9 +172,32 @@ def on_page_markdown(markdown, page, config, files):
     site: Site = _state["site"]
     if spec is not None:
         page.meta.update(template=spec.template, title=spec.title, description=spec.description)
+    if spec is None:  # a page of docs/: it may quote the configuration
+        try:
+            markdown = expand_placeholders(
+                markdown, {**dict(config.extra), "site_url": config.site_url}
+            )
+        except KeyError as exc:
+            raise PluginError(
+                f"docs/{page.file.src_uri} : repère [[{exc.args[0]}]] inconnu ; "
+                "définissez-le sous « extra » dans mkdocs.yml"
+            ) from None
     updated = site.page_updated(spec, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     page.update_date = updated.strftime("%Y-%m-%d")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    def locate(src: str):
+        if "://" in src or src.startswith(("/", "data:")):
+            return None
+        target = posixpath.normpath(posixpath.join(page.url, src.split("#")[0]))
+        if "by_dest" not in _state:
+            _state["by_dest"] = {f.dest_uri: f for f in files if f.abs_src_path}
+        file = _state["by_dest"].get(target)
+        return Path(file.abs_src_path) if file else None
+
+    return lazy_images(html, locate) if "<img" in html else html
 
 
 def on_page_context(context, page, config, nav):
@@ -159,6 +206,21 @@ def on_page_context(context, page, config, nav):
     spec = _state["pages"].get(page.file.src_uri)
     if spec is not None:
         context.update(spec.context)
+        if spec.template == "print-deck.html":  # every sheet's rendered body, moved here
+            files = _state["files"]
+            context["sheets"] = [
+                {
+                    "entry": e,
+                    "html": rebase_html(
+                        files.get_file_from_path(e.path).page.content,
+                        e.url,
+                        page.url,
+                        f"{e.slug}-",
+                        demote=1,
+                    ),
+                }
+                for e in spec.entries
+            ]
         if spec.entry is not None:
             data = json_ld(
                 spec.entry, site.dates[spec.entry.path], _state["publisher"], site.method_link
@@ -168,6 +230,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    for digest in unknown_scripts(output, _state["script_hashes"]):
+        if digest not in _state["unknown_scripts"]:
+            _state["unknown_scripts"].add(digest)
+            log.warning(
+                f"{page.file.src_uri} : un script en ligne n’est pas autorisé par la "
+                f"CSP ; après l’avoir relu, ajoutez '{digest}' à script-src dans "
+                "extra.csp (mkdocs.yml)"
+            )
     spec = _state["pages"].get(page.file.src_uri)
     if spec is not None and spec.entry is not None and _state["search"] is not None:
         _state["search"].add(output, "/" + page.url)

@@ -8,6 +8,7 @@ without one, to the search page with that filter set (see ``search_param``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -294,3 +295,35 @@ def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
         "modality": [vocabulary.slug("modalities", m) for m in d.modality]
         or [t.slug for t in vocabulary.terms["modalities"]],
     }
+
+
+_PLACEHOLDER_RE = re.compile(r"\[\[([a-z_]+(?:\.[a-z_]+)*)\]\]")
+
+
+def expand_placeholders(markdown: str, values: dict) -> str:
+    """Replace ``[[publisher.name]]`` in a site page with a configuration value.
+
+    Only the site's own pages (docs/) use it: the publisher's identity is configuration,
+    set in one place. An unknown name raises KeyError, naming it."""
+
+    def value(match: re.Match) -> str:
+        current: object = values
+        for part in match.group(1).split("."):
+            if not isinstance(current, dict) or part not in current:
+                raise KeyError(match.group(1))
+            current = current[part]
+        return str(current)
+
+    return _PLACEHOLDER_RE.sub(value, markdown)
+
+
+def print_deck(methods: list[Entry]) -> PageSpec:
+    """Every method sheet in turn, one per printed page: for a workshop's handouts."""
+    return PageSpec(
+        "fiches-a-imprimer.md",
+        "print-deck.html",
+        "Fiches à imprimer",
+        "Toutes les fiches méthodes de Retex, à imprimer d’un coup : une fiche par page.",
+        {"sheets": methods},
+        entries=methods,
+    )

@@ -44,6 +44,7 @@ _EMAIL_AUTOLINK_RE = re.compile(r"<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)(/?)>")
 _OTHER_MARKUP_RE = re.compile(r"<[!?][^>]*>?")
 _ATTR_RE = re.compile(r"([^\s=/\"'>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+_IMAGE_NO_ALT_RE = re.compile(r"!\[\s*\]\s*[(\[]")
 _INLINE_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
 # Anywhere, not only at the start of a line: Python-Markdown also reads reference
 # definitions inside list items, block quotes and admonitions, and with an empty label.
@@ -136,6 +137,14 @@ def check_markdown(text: str, *, code: bool = True) -> list[Finding]:
                         "seuls les attributs title, lang, dir et datetime sont admis",
                     )
                 )
+    for match in _IMAGE_NO_ALT_RE.finditer(masked):
+        findings.append(
+            Finding(
+                at(match.start()),
+                "image sans texte alternatif",
+                "décrivez l’image entre les crochets : ![Ce que montre l’image](images/photo.jpg)",
+            )
+        )
     for match in _OTHER_MARKUP_RE.finditer(scan):
         findings.append(
             Finding(at(match.start()), f"balisage « {_short(match.group(0))} » refusé", None)

@@ -21,6 +21,7 @@ from .pages import (
     browse_pages,
     browse_url,
     method_fit,
+    print_deck,
     search_record,
 )
 from .problems import ContentError, Problem
@@ -99,8 +100,9 @@ class Site:
         return self.history.dates_of(source_path, self.built).updated
 
     def extra_pages(self) -> list[PageSpec]:
-        """The open-data page and the notices of retired pages."""
+        """The print deck, the open-data page and the notices of retired pages."""
         specs = [
+            print_deck(self.methods),
             PageSpec(
                 "donnees/index.md",
                 "data.html",
@@ -108,7 +110,7 @@ class Site:
                 "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
                 "avec la description de chaque champ.",
                 {"fields": {k: field_docs(self.schema, k) for k in KINDS}},
-            )
+            ),
         ]
         for retirement in self.retirements:
             specs.append(

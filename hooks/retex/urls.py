@@ -13,8 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import html
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -229,3 +232,37 @@ def relative_url(from_url: str, to_url: str) -> str:
     """Relative link between two site-relative directory URLs: cas/a/ -> methodes/b/."""
     depth = from_url.rstrip("/").count("/") + 1 if from_url.strip("/") else 0
     return "../" * depth + to_url if to_url else ("../" * depth or "./")
+
+
+_URL_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_ID_RE = re.compile(r'(\sid=")([^"]+)(")')
+_HEADING_RE = re.compile(r"<(/?)h([1-6])\b")
+
+
+def rebase_html(
+    html_text: str, from_url: str, to_url: str, id_prefix: str = "", demote: int = 0
+) -> str:
+    """Move rendered HTML from one page to another: relative links and images are made
+    relative to the new page, ids (with the links to them) get a prefix so that several
+    pages can share one document, and headings may go down ``demote`` levels."""
+
+    def url(match: re.Match) -> str:
+        value = match.group(2)
+        if value.startswith("#"):
+            return match.group(1) + ("#" + id_prefix + value[1:] if id_prefix else value) + '"'
+        parts = urlsplit(html.unescape(value))
+        if parts.scheme or parts.netloc or value.startswith("/") or not parts.path:
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(from_url, parts.path))
+        target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
+        rebased = relative_url(to_url, target)
+        if parts.fragment:
+            rebased += "#" + parts.fragment
+        return match.group(1) + html.escape(rebased) + match.group(3)
+
+    out = _URL_ATTR_RE.sub(url, html_text)
+    if id_prefix:
+        out = _ID_RE.sub(lambda m: m.group(1) + id_prefix + m.group(2) + m.group(3), out)
+    if demote:
+        out = _HEADING_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + demote)}", out)
+    return out

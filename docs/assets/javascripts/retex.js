@@ -442,7 +442,26 @@
     apply();
   }
 
+  /* ----------------------------------------------------------------- print --- */
+
+  // Printed links show where they lead: their absolute URL, computed here because CSS
+  // cannot resolve a relative one.
+  function setupPrint() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (!href || href.charAt(0) === "#" || a.classList.contains("headerlink")) return;
+      if (a.textContent.trim() === a.href) return;
+      a.setAttribute("data-print-href", a.href.replace(/^mailto:/, ""));
+    });
+    document.querySelectorAll("[data-rx-print]").forEach(function (button) {
+      if (button.getAttribute("data-rx-ready")) return;
+      button.setAttribute("data-rx-ready", "1");
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function setup() {
+    setupPrint();
     setupHeader();
     setupPage();
     setupChooser();
