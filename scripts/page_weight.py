@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from browser.conftest import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_and_serve, free_port  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
 from support import ROOT  # noqa: E402
 
 PAGES = [
@@ -34,8 +35,19 @@ PAGES = [
     ("recherche", "recherche/"),
     ("choix de méthode", "choisir-une-methode/"),
 ]
-BINARY = (".png", ".jpg", ".jpeg", ".webp", ".woff2", ".gz", ".pagefind", ".pf_fragment",
-          ".pf_index", ".pf_filter", ".pf_meta")
+BINARY = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".webp",
+    ".woff2",
+    ".gz",
+    ".pagefind",
+    ".pf_fragment",
+    ".pf_index",
+    ".pf_filter",
+    ".pf_meta",
+)
 
 
 def sizes(body: bytes, url: str) -> tuple[int, int]:
@@ -75,15 +87,22 @@ def first_query(page):
 
 
 def report(site_url: str, title: str) -> list[str]:
-    lines = [f"### {title}", "", "| page | requêtes | Kio bruts | Kio gzip |", "|---|---:|---:|---:|"]
+    lines = [
+        f"### {title}",
+        "",
+        "| page | requêtes | Kio bruts | Kio gzip |",
+        "|---|---:|---:|---:|",
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in PAGES:
             n, raw, packed = measure(browser, site_url + path)
             lines.append(f"| {name} (`/{path}`) | {n} | {raw / 1024:.1f} | {packed / 1024:.1f} |")
         n, raw, packed = measure(browser, site_url + "cas/", first_query)
-        lines.append(f"| première recherche (en plus de la page) | {n} | {raw / 1024:.1f} | "
-                     f"{packed / 1024:.1f} |")
+        lines.append(
+            f"| première recherche (en plus de la page) | {n} | {raw / 1024:.1f} | "
+            f"{packed / 1024:.1f} |"
+        )
         browser.close()
     return lines
 

@@ -29,6 +29,7 @@ import argparse
 import calendar
 import datetime as dt
 import json
+import os
 import random
 import re
 import shutil
@@ -1943,17 +1944,21 @@ Les statistiques d’activité des trois dernières années ont été croisées 
 Des binômes mêlant un agent de terrain et un cadre ont suivi pas à pas le parcours {de_users}.
 """
 
+# A sentence per method a case used, marked by where it may stand among them: « 1 » first,
+# « 2 » second, « n » any but the first, « z » last of several, « * » anywhere.
 METHOD_SENTENCES = """
-Les participants ont d’abord suivi la fiche « {link} » pour {goal}.
-L’équipe s’est appuyée sur la méthode « {link} » afin {de_goal}.
-Pour {goal}, les animateurs ont proposé un exercice tiré de la fiche « {link} ».
-La fiche « {link} » a servi de trame pour {goal}.
-Un temps construit sur la méthode « {link} » a permis {de_goal}.
-Deuxième temps fort, la méthode « {link} » a aidé le groupe à {goal}.
-Le groupe a ensuite utilisé la fiche « {link} » pour {goal}.
-En fin de parcours, la fiche « {link} » a aidé à {goal}.
-S’inspirant de la fiche « {link} », les participants ont cherché à {goal}.
-Une séance entière, bâtie sur la méthode « {link} », a été consacrée à {goal}.
+1 Les participants ont d’abord suivi la fiche « {link} » pour {goal}.
+1 Tout a commencé par la méthode « {link} », pour {goal}.
+* L’équipe s’est appuyée sur la méthode « {link} » afin {de_goal}.
+* Pour {goal}, les animateurs ont proposé un exercice tiré de la fiche « {link} ».
+* La fiche « {link} » a servi de trame pour {goal}.
+* Un temps construit sur la méthode « {link} » a permis {de_goal}.
+2 Deuxième temps fort, la méthode « {link} » a aidé le groupe à {goal}.
+n Le groupe a ensuite utilisé la fiche « {link} » pour {goal}.
+z En fin de parcours, la fiche « {link} » a aidé à {goal}.
+* S’inspirant de la fiche « {link} », les participants ont cherché à {goal}.
+* Une séance entière, bâtie sur la méthode « {link} », a été consacrée à {goal}.
+n Vint ensuite la méthode « {link} », choisie pour {goal}.
 """
 
 PROTOTYPES = """
@@ -3173,6 +3178,7 @@ _VERBS = [tuple(line.split("|")) for line in _lines(VERBS)]
 _DECIDERS = {level: _split(names) for level, names in DECIDERS.items()}
 _PHASE_GOALS = {phase: _split(goals) for phase, goals in PHASE_GOALS.items()}
 _ROLES = [tuple(_split(line)) for line in _lines(ROLES)]
+_METHOD_SENTENCES = [(line[0], line[2:]) for line in _lines(METHOD_SENTENCES)]
 _FACILITATOR_ROLES = [tuple(_split(line)) for line in _lines(FACILITATOR_ROLES)]
 _WHY_SITUATIONS = {phase: _split(text) for phase, text in WHY_SITUATIONS.items()}
 _BANKS = {
@@ -3180,7 +3186,7 @@ _BANKS = {
     for name in (
         "TEAMS TITLES SUMMARIES WITH_CLAUSES OPENERS SECOND_PROBLEMS STAKES TRIGGERS "
         "THEME_SENTENCES DATE_SENTENCES FORMAT_SENTENCES SPANS REASONS FIELDWORK "
-        "METHOD_SENTENCES PROTOTYPES PROTOTYPE_SENTENCES OUTCOMES NEXT_STEPS SCOPES "
+        "PROTOTYPES PROTOTYPE_SENTENCES OUTCOMES NEXT_STEPS SCOPES "
         "UNDOCUMENTED FILLERS LESSONS CHALLENGES SUCCESS_CONDITIONS QUOTES ACTORS NEIGHBOURS "
         "FACILITATION "
         "FACILITATORS FOLLOW_UPS SOURCES OPENING_STEPS CLOSING_STEPS TIPS PITFALLS CAUTIONS "
@@ -3334,10 +3340,6 @@ class RealContent:
     methods: list[MethodRef]
     identifiers: set[str]  # every slug and alias, both kinds
 
-    @property
-    def method_slugs(self) -> list[str]:
-        return [m.slug for m in self.methods]
-
 
 def read_real_content(root: Path, vocabulary: Vocabulary) -> RealContent:
     """The slugs, aliases and published methods already in ``root``."""
@@ -3391,6 +3393,7 @@ class Generator:
 
     def __init__(self, rng: random.Random, vocabulary: Vocabulary):
         self.rng = rng
+        self.random = rng.random
         self.vocabulary = vocabulary
         self.levels = list(vocabulary.terms["territory_levels"])
         self.level_weights = [LEVEL_WEIGHTS.get(t.slug, 5) for t in self.levels]
@@ -3413,46 +3416,64 @@ class Generator:
             term = vocabulary.lookup("regions", dept.region)
             self.region_labels[dept.region] = term.label if term else None
 
-    # -- small helpers
+    # -- small helpers: random.Random's own choice, randint and sample draw integers bit by
+    # bit; one float per draw is several times faster, and as deterministic.
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low + 1))
+
+    def sample(self, seq, count: int) -> list:
+        """``count`` distinct items of ``seq``, in draw order."""
+        size = len(seq)
+        if count * 2 > size + 1:
+            return self.rng.sample(seq, count)
+        chosen: list[int] = []
+        while len(chosen) < count:
+            index = int(self.random() * size)
+            if index not in chosen:
+                chosen.append(index)
+        return [seq[i] for i in chosen]
 
     def numbers(self) -> dict[str, int]:
         """The figures a sentence may quote: {a} > {b}, {k}, {n}, {p}, {q}, {w}, {m}."""
-        rng = self.rng
-        a = rng.randint(10, 40)
+        a = self.randint(10, 40)
         return {
             "a": a,
-            "b": rng.randint(2, a - 5),
-            "k": rng.randint(2, 9),
-            "n": rng.randint(12, 480),
-            "p": rng.randint(5, 60),
-            "q": rng.randint(70, 98),
-            "w": rng.randint(2, 12),
-            "m": rng.randint(2, 18),
+            "b": self.randint(2, a - 5),
+            "k": self.randint(2, 9),
+            "n": self.randint(12, 480),
+            "p": self.randint(5, 60),
+            "q": self.randint(70, 98),
+            "w": self.randint(2, 12),
+            "m": self.randint(2, 18),
         }
 
     def person(self) -> tuple[str, int]:
         """A made-up name, and 0 (feminine) or 1 (masculine) to agree with."""
-        gender = self.rng.randrange(2)
-        first = self.rng.choice(FEMALE_NAMES if gender == 0 else MALE_NAMES)
-        return f"{first} {self.rng.choice(LAST_NAMES)}", gender
+        gender = self.randint(0, 1)
+        first = self.choice(FEMALE_NAMES if gender == 0 else MALE_NAMES)
+        return f"{first} {self.choice(LAST_NAMES)}", gender
 
     def pick(self, bank: str) -> str:
-        return self.rng.choice(_BANKS[bank])
+        return self.choice(_BANKS[bank])
 
     def picks(self, bank: str, low: int, high: int) -> list[str]:
         items = _BANKS[bank]
-        return self.rng.sample(items, min(len(items), self.rng.randint(low, high)))
+        return self.sample(items, min(len(items), self.randint(low, high)))
 
     def labels(self, values: list[str], low: int, high: int) -> list[str]:
         """A few distinct values, kept in vocabulary order."""
-        chosen = set(self.rng.sample(values, min(len(values), self.rng.randint(low, high))))
+        chosen = set(self.sample(values, min(len(values), self.randint(low, high))))
         return [v for v in values if v in chosen]
 
     def date(self) -> tuple[int, int | None, int | None, dt.date]:
         rng = self.rng
-        year = rng.randint(FIRST_YEAR, LAST_YEAR)
-        month = rng.randint(1, 12)
-        day = rng.randint(1, calendar.monthrange(year, month)[1])
+        year = self.randint(FIRST_YEAR, LAST_YEAR)
+        month = self.randint(1, 12)
+        day = self.randint(1, calendar.monthrange(year, month)[1])
         precision = rng.random()
         exact = dt.date(year, month, day)
         if precision < 0.22:
@@ -3475,18 +3496,18 @@ class Generator:
         rng = self.rng
         level = rng.choices(self.levels, self.level_weights)[0]
         choices = _INSTITUTIONS.get(level.slug)
-        dept = rng.choice(_GEOGRAPHY)
+        dept = self.choice(_GEOGRAPHY)
         if level.slug == "departement":
             while not dept.council:
-                dept = rng.choice(_GEOGRAPHY)
-        commune = rng.choice(dept.communes)
-        region = self.region_labels[dept.region] or rng.choice(self.regions)
+                dept = self.choice(_GEOGRAPHY)
+        commune = self.choice(dept.communes)
+        region = self.region_labels[dept.region] or self.choice(self.regions)
         values = {"c": commune, "dc": de(commune), "dd": de_np(dept.name), "r": dept.region}
         if choices is None:
             name = f"{cap(level.label)} {de(commune)}"
             institution = Institution(name, "la collectivité " + de(commune), name, None, False)
         else:
-            institution = rng.choice(choices)
+            institution = self.choice(choices)
         if level.slug == "region" and dept.region in REGION_NAMES:
             name, subject = REGION_NAMES[dept.region]
             short = name
@@ -3524,14 +3545,13 @@ class Generator:
     # -- context shared by every sentence of a case
 
     def case_context(self, territory: Territory, policy: Policy) -> dict:
-        rng = self.rng
-        users = rng.sample(policy.users, 2)
-        objects = rng.sample(policy.objects, 2)
-        problems = rng.sample(policy.problems, 2)
-        verb = rng.choice(_VERBS)
+        users = self.sample(policy.users, 2)
+        objects = self.sample(policy.objects, 2)
+        problems = self.sample(policy.problems, 2)
+        verb = self.choice(_VERBS)
         team = self.pick("TEAMS")
-        service = rng.choice(policy.services)
-        decider = rng.choice(_DECIDERS.get(territory.level_slug, _DECIDERS["*"]) + _DECIDERS["*"])
+        service = self.choice(policy.services)
+        decider = self.choice(_DECIDERS.get(territory.level_slug, _DECIDERS["*"]) + _DECIDERS["*"])
         ctx = {
             **self.numbers(),
             "name": territory.name,
@@ -3553,7 +3573,7 @@ class Generator:
             "de_users": de_np(users[0]),
             "users2": users[1],
             "de_users2": de_np(users[1]),
-            "location": rng.choice(policy.places),
+            "location": self.choice(policy.places),
             "object": objects[0],
             "de_object": de_np(objects[0]),
             "object2": objects[1],
@@ -3564,15 +3584,15 @@ class Generator:
             "Verb": cap(verb[0]),
             "pp": verb[1],
             "pres": verb[2],
-            "noun": rng.choice(ACTION_NOUNS),
+            "noun": self.choice(ACTION_NOUNS),
             "team": team,
             "Team": cap(team),
             "decider": decider,
             "Decider": cap(decider),
         }
-        fmt = rng.choice(self.formats)
+        fmt = self.choice(self.formats)
         ctx.update(format=fmt, Format=cap(fmt), de_format=de_np(fmt))
-        ctx["_themes"] = self.labels(self.themes, 1, rng.choice((1, 2, 2, 3)))
+        ctx["_themes"] = self.labels(self.themes, 1, self.choice((1, 2, 2, 3)))
         return ctx
 
     # -- methods
@@ -3587,16 +3607,19 @@ class Generator:
         for index in range(count):
             if index < len(bases):
                 base = bases[index]
-                qualifiers = [] if rng.random() < 0.6 else rng.sample(_QUALIFIERS, 1)
+                qualifiers = [] if rng.random() < 0.6 else self.sample(_QUALIFIERS, 1)
             else:
-                base = rng.choice(bases)
-                qualifiers = rng.sample(_QUALIFIERS, rng.choice((1, 1, 2)))
-            title = base.title + "".join(
-                (" " if i == 0 else ", ") + q[0] for i, q in enumerate(qualifiers)
-            )
+                base = self.choice(bases)
+                qualifiers = self.sample(_QUALIFIERS, self.choice((1, 1, 2)))
+            title = _method_title(base, qualifiers)
+            for _ in range(20):
+                if title.casefold() not in titles and not _has_forbidden(title):
+                    break
+                qualifiers = self.sample(_QUALIFIERS, self.choice((1, 2, 2)))
+                title = _method_title(base, qualifiers)
             attempt = 2
             while title.casefold() in titles or _has_forbidden(title):
-                title = f"{base.title} ({'variante ' + str(attempt)})"
+                title = f"{base.title} (variante {attempt})"
                 attempt += 1
             titles.add(title.casefold())
             slug = self.unique_slug(_short_slug(title), taken)
@@ -3633,9 +3656,9 @@ class Generator:
         phases = [self.vocabulary.by_slug("phases", s) for s in base.phases]
         phase_labels = {t.label for t in phases if t is not None}
         if not phase_labels or rng.random() < 0.15:
-            phase_labels.add(rng.choice(self.phases).label)
+            phase_labels.add(self.choice(self.phases).label)
         phase = [t.label for t in self.phases if t.label in phase_labels]
-        difficulty_rank = min(2, max(0, base.difficulty + rng.choice((-1, 0, 0, 0, 1))))
+        difficulty_rank = min(2, max(0, base.difficulty + self.choice((-1, 0, 0, 0, 1))))
         difficulty = self.difficulties[round(difficulty_rank * (len(self.difficulties) - 1) / 2)]
 
         lines = ["---", f"title: {_q(title)}"]
@@ -3650,8 +3673,8 @@ class Generator:
         lines += ["participants:", f"  min: {p_lo}", f"  max: {p_hi}"]
         lines.append(f"difficulty: {_q(difficulty)}")
         if rng.random() < 0.7:
-            situations = _WHY_SITUATIONS.get(rng.choice(base.phases), _WHY_SITUATIONS["*"])
-            why = f"{rng.choice(situations)}, cette méthode aide à {base.benefit}."
+            situations = _WHY_SITUATIONS.get(self.choice(base.phases), _WHY_SITUATIONS["*"])
+            why = f"{self.choice(situations)}, cette méthode aide à {base.benefit}."
             if rng.random() < 0.7:
                 why += " " + self.pick("WHY_EXTRAS")
             lines.append(f"why: {_q(why)}")
@@ -3670,8 +3693,8 @@ class Generator:
             lines += _block("cautions", self.picks("CAUTIONS", 1, 2))
         related: list[MethodRef] = []
         if rng.random() < 0.6 and len(all_methods) > 1:
-            others = rng.sample(all_methods, min(len(all_methods), 4))
-            related = [m for m in others if m.slug != slug][: rng.randint(1, 3)]
+            others = self.sample(all_methods, min(len(all_methods), 4))
+            related = [m for m in others if m.slug != slug][: self.randint(1, 3)]
             lines.append(f"related: {_flow([m.slug for m in related])}")
         if rng.random() < 0.4:
             lines.append("sources:")
@@ -3721,9 +3744,6 @@ class Generator:
         ]
         return "\n".join(lines + body)
 
-    def method_ref(self, slug: str, title: str, base: MethodBase) -> MethodRef:
-        return MethodRef(slug, title, base.phases)
-
     # -- cases
 
     def case_title(self, ctx: dict) -> str:
@@ -3740,7 +3760,6 @@ class Generator:
         ctx: dict,
         territory: Territory,
         methods: list[MethodRef],
-        aliases: list[str],
     ) -> str:
         rng = self.rng
         rank_index = rng.choices(range(len(self.completeness)), self.completeness_weights)[0]
@@ -3756,8 +3775,8 @@ class Generator:
             start = (year, month, day)
             if rng.random() < 0.3:
                 last = dt.date(LAST_YEAR, 12, 31)
-                later = min(last, exact + dt.timedelta(days=rng.randint(1, 540)))
-                precision = rng.choice((1, 2, 3, 3))
+                later = min(last, exact + dt.timedelta(days=self.randint(1, 540)))
+                precision = self.choice((1, 2, 3, 3))
                 end = self.truncate(later, precision)
                 if _date_text(end) == _date_text(start):
                     end = self.truncate(later, 3)
@@ -3771,7 +3790,7 @@ class Generator:
             )
         )
         if rng.random() < 0.5:
-            extra = rng.choice(ctx["_results"])
+            extra = self.choice(ctx["_results"])
             if len(summary) + len(extra) < 399:
                 summary += " " + extra
         lines = [
@@ -3804,7 +3823,7 @@ class Generator:
             lines.append(f"facilitators: {_flow([self.pick('FACILITATORS').format_map(ctx)])}")
         outcomes = []
         if rng.random() < (0.5, 0.9, 1)[rank]:
-            outcomes = ctx["_results"][: rng.randint(1, 2)]
+            outcomes = ctx["_results"][: self.randint(1, 2)]
             outcomes += [o.format_map(ctx) for o in self.picks("OUTCOMES", 0, 2)]
             lines += _block("outcomes", outcomes)
         for key, bank, chance in (
@@ -3818,8 +3837,8 @@ class Generator:
             lines.append("follow_up:")
             if start and rng.random() < 0.7:
                 base_year = (end or start)[0]
-                year = min(LAST_YEAR, base_year + rng.randint(1, 2))
-                follow = (year, rng.randint(1, 12)) if rng.random() < 0.5 else (year,)
+                year = min(LAST_YEAR, base_year + self.randint(1, 2))
+                follow = (year, self.randint(1, 12)) if rng.random() < 0.5 else (year,)
                 lines.append(f"  date: {_q('-'.join(f'{v:02d}' for v in follow))}")
             lines.append(f"  text: {_q(self.pick('FOLLOW_UPS').format_map(ctx))}")
         if rng.random() < (0.03, 0.12, 0.3)[rank]:
@@ -3830,7 +3849,7 @@ class Generator:
                 f"  author: {_q(author)}",
             ]
             if rng.random() < 0.85:
-                lines.append(f"  role: {_q(rng.choice(_ROLES)[gender])}")
+                lines.append(f"  role: {_q(self.choice(_ROLES)[gender])}")
         if rng.random() < (0.5, 0.8, 0.95)[rank]:
             lines.append("sources:")
             for index, source in enumerate(self.picks("SOURCES", 1, 3)):
@@ -3840,17 +3859,25 @@ class Generator:
                     lines.append(f"    url: {_q(url)}")
         if rng.random() < 0.92:
             lines.append(f"completeness: {_q(self.completeness[rank_index])}")
-        if aliases:
-            lines.append(f"aliases: {_flow(aliases)}")
         lines.append("---")
         body = self.case_body(ctx, territory, methods, themes, audience, start, end, rank)
         return "\n".join(lines) + "\n" + body
+
+    def method_sentence(self, position: int, count: int, used: list[str]) -> str:
+        """A sentence template for the method at ``position`` among ``count``."""
+        allowed = "*1" if position == 0 else "*n2" if position == 1 else "*n"
+        if position == count - 1 and position > 0:
+            allowed += "z"
+        choices = [t for mark, t in _METHOD_SENTENCES if mark in allowed and t not in used]
+        template = self.choice(choices)
+        used.append(template)
+        return template
 
     def case_body(self, ctx, territory, methods, themes, audience, start, end, rank) -> str:
         rng = self.rng
         # Each section is a list of [sentence, removable]
         context = [[self.pick("OPENERS").format_map(ctx), False]]
-        details = rng.sample(ctx["_details"], 2)
+        details = self.sample(ctx["_details"], 2)
         if rng.random() < 0.75:
             context.append([details[0], True])
             if rng.random() < 0.25:
@@ -3861,7 +3888,7 @@ class Generator:
             context.append([self.pick("STAKES").format_map(ctx), True])
         context.append([self.pick("TRIGGERS").format_map(ctx), False])
         if rng.random() < 0.3:
-            theme = rng.choice(themes)
+            theme = self.choice(themes)
             context.append([self.pick("THEME_SENTENCES").format_map({**ctx, "theme": theme}), True])
         if start and rng.random() < 0.8:
             opening, closing = _split(self.pick("DATE_SENTENCES"))
@@ -3870,10 +3897,10 @@ class Generator:
                 sentence += " " + closing.format(end=_french_date(end))
             context.append([sentence + ".", True])
 
-        audience_text = _join(audience) if audience else rng.choice(DEFAULT_AUDIENCE)
+        audience_text = _join(audience) if audience else self.choice(DEFAULT_AUDIENCE)
         fmt_ctx = {
             **ctx,
-            "nparts": rng.randint(8, 120),
+            "nparts": self.randint(8, 120),
             "audience": audience_text,
             "span": self.pick("SPANS").format_map(ctx),
             "reason": self.pick("REASONS"),
@@ -3883,24 +3910,25 @@ class Generator:
             approach.append([self.pick("FIELDWORK").format_map(ctx), True])
         neighbours = [c for c in territory.department.communes if c != territory.commune]
         if neighbours and rng.random() < 0.3:
-            neighbour = rng.choice(neighbours)
+            neighbour = self.choice(neighbours)
             values = {"de_neighbour": de(neighbour), "at_neighbour": at(neighbour)}
             approach.append([self.pick("NEIGHBOURS").format_map(values), True])
         if rng.random() < 0.3:
             person, gender = self.person()
-            role = rng.choice(_FACILITATOR_ROLES)[gender]
+            role = self.choice(_FACILITATOR_ROLES)[gender]
             values = {"person": person, "Person": person, "role": role}
             approach.append([self.pick("FACILITATION").format_map(values), True])
         tools = []
-        templates = rng.sample(_BANKS["METHOD_SENTENCES"], len(methods))
         policy_goals = list(ctx["_goals"])
         rng.shuffle(policy_goals)
-        for method, template in zip(methods, templates, strict=True):
+        used: list[str] = []
+        for position, method in enumerate(methods):
+            template = self.method_sentence(position, len(methods), used)
             if policy_goals and rng.random() < 0.45:
                 goal = policy_goals.pop()
             else:
-                phase = rng.choice(method.phases) if method.phases else "*"
-                goal = rng.choice(_PHASE_GOALS.get(phase, _PHASE_GOALS["*"]))
+                phase = self.choice(method.phases) if method.phases else "*"
+                goal = self.choice(_PHASE_GOALS.get(phase, _PHASE_GOALS["*"]))
             link = f"[{_link_text(method.title)}](../methods/{method.slug}.md)"
             goal = goal.format_map(ctx)
             values = {**ctx, "goal": goal, "de_goal": de_word(goal), "link": link}
@@ -3926,10 +3954,14 @@ class Generator:
 
         sections = [context, approach, tools, results]
         words = sum(len(s.split()) for section in sections for s, _ in section)
-        fillers = rng.sample(_BANKS["FILLERS"], 6)
-        while words < 210 and fillers:
+        if words < 215 and details[1] not in (s for s, _ in context):
+            context.append([details[1], True])
+            words += len(details[1].split())
+        fillers = list(_BANKS["FILLERS"])
+        rng.shuffle(fillers)
+        while words < 215 and fillers:
             sentence = fillers.pop()
-            rng.choice((approach, results)).append([sentence, True])
+            approach.append([sentence, True])
             words += len(sentence.split())
         for section in (context, results, approach, tools):
             while words > 390:
@@ -3947,6 +3979,10 @@ class Generator:
             " ".join(s for s, _ in results),
         ]
         return "\n" + "\n\n".join(p for p in paragraphs if p) + "\n"
+
+
+def _method_title(base: MethodBase, qualifiers: list) -> str:
+    return base.title + "".join((" " if i == 0 else ", ") + q[0] for i, q in enumerate(qualifiers))
 
 
 def _sentence(text: str) -> str:
@@ -4012,9 +4048,16 @@ def _copy_project(root: Path, out: Path) -> None:
 
 
 def _write_files(batch: list[tuple[Path, str]]) -> None:
+    # O_EXCL: never overwrite a real file.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for path, text in batch:
-        with open(path, "xb") as handle:  # never overwrite a real file
-            handle.write(text.encode("utf-8"))
+        data = text.encode("utf-8")
+        fd = os.open(path, flags, 0o644)
+        try:
+            while data:
+                data = data[os.write(fd, data) :]
+        finally:
+            os.close(fd)
 
 
 def generate(out: Path, cases: int, seed: int = 1, root: Path | None = None) -> dict:
@@ -4041,7 +4084,7 @@ def generate(out: Path, cases: int, seed: int = 1, root: Path | None = None) -> 
     taken_methods = set(real.identifiers)
     method_count = max(1, cases // 10)
     planned = gen.plan_methods(method_count, taken_methods)
-    generated_refs = [gen.method_ref(slug, title, base) for slug, title, base, _ in planned]
+    generated_refs = [MethodRef(slug, title, base.phases) for slug, title, base, _ in planned]
     all_methods = real.methods + generated_refs
 
     method_texts = [
@@ -4049,51 +4092,53 @@ def generate(out: Path, cases: int, seed: int = 1, root: Path | None = None) -> 
         for slug, title, base, qualifiers in planned
     ]
 
-    # Cases: plan titles and slugs first, then aliases (which must not take a slug), then text.
+    # Cases are written as soon as they are built. Aliases must take no slug, not even one
+    # drawn later: the cases that get one are chosen now, kept aside, and given their
+    # alias once every slug is known.
     taken_cases = set(real.identifiers) | {slug for slug, _ in method_texts}
-    plans = []
-    for _ in range(cases):
-        territory = gen.territory()
-        policy = rng.choice(territory.policies)
-        ctx = gen.case_context(territory, policy)
-        ctx["_results"] = [
-            r.format_map({**ctx, **gen.numbers()}) + "." for r in rng.sample(policy.results, 2)
-        ]
-        ctx["_goals"] = policy.goals
-        ctx["_details"] = policy.details
-        title = gen.case_title(ctx)
-        slug = gen.unique_slug(_short_slug(title), taken_cases)
-        count = rng.choices((1, 2, 3, 4), (30, 35, 22, 13))[0]
-        methods = rng.sample(all_methods, min(count, len(all_methods)))
-        plans.append([slug, title, ctx, territory, methods, []])
-    alias_count = 0
-    if cases:
-        wanted = max(1, round(cases * ALIAS_SHARE)) if cases >= 10 else 0
-        for plan in rng.sample(plans, wanted):
-            slug, _, ctx, territory = plan[:4]
-            candidates = [
-                _short_slug(f"{ctx['short']} {ctx['policy']}"),
-                _short_slug(f"{territory.commune} {ctx['object']}"),
-                slug.rsplit("-", 1)[0] + "-archive",
+    wanted = max(1, round(cases * ALIAS_SHARE)) if cases >= 10 else 0
+    holders = set(rng.sample(range(cases), wanted))
+    held = []
+    # Creating files costs as much as writing the text: threads do it while the next texts
+    # are built (the system calls release the GIL).
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="synthetic") as pool:
+        pending = []
+        batch = [(out / "methods" / f"{slug}.md", text) for slug, text in method_texts]
+        for index in range(cases):
+            territory = gen.territory()
+            policy = gen.choice(territory.policies)
+            ctx = gen.case_context(territory, policy)
+            ctx["_results"] = [
+                r.format_map({**ctx, **gen.numbers()}) + "." for r in gen.sample(policy.results, 2)
             ]
+            ctx["_goals"] = policy.goals
+            ctx["_details"] = policy.details
+            title = gen.case_title(ctx)
+            slug = gen.unique_slug(_short_slug(title), taken_cases)
+            count = rng.choices((1, 2, 3, 4), (30, 35, 22, 13))[0]
+            methods = gen.sample(all_methods, min(count, len(all_methods)))
+            text = gen.case_file(slug, title, ctx, territory, methods)
+            path = out / "cases" / f"{slug}.md"
+            if index in holders:
+                candidates = [
+                    _short_slug(f"{ctx['short']} {ctx['policy']}"),
+                    _short_slug(f"{territory.commune} {ctx['object']}"),
+                    f"{slug}-{rng.randint(FIRST_YEAR, LAST_YEAR)}",
+                ]
+                held.append((path, text, slug, candidates))
+                continue
+            batch.append((path, text))
+            if len(batch) >= WRITE_BATCH:
+                pending.append(pool.submit(_write_files, batch))
+                batch = []
+        for path, text, slug, candidates in held:
             alias = next((c for c in candidates if c and c not in taken_cases), None)
             if alias is None:
                 alias = gen.unique_slug(slug + "-ancien", set(taken_cases))
             taken_cases.add(alias)
-            plan[5].append(alias)
-            alias_count += 1
-
-    # Creating files costs as much as writing the text: threads do it while the text of
-    # the next files is built (the system calls release the GIL).
-    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="synthetic") as pool:
-        pending = []
-        batch = [(out / "methods" / f"{slug}.md", text) for slug, text in method_texts]
-        for slug, title, ctx, territory, methods, aliases in plans:
-            text = gen.case_file(slug, title, ctx, territory, methods, aliases)
-            batch.append((out / "cases" / f"{slug}.md", text))
-            if len(batch) >= WRITE_BATCH:
-                pending.append(pool.submit(_write_files, batch))
-                batch = []
+            # The front matter's closing line is the first « --- » after the opening one.
+            text = text.replace("\n---\n", f"\naliases: {_flow([alias])}\n---\n", 1)
+            batch.append((path, text))
         pending.append(pool.submit(_write_files, batch))
         for future in pending:
             future.result()  # re-raises a failed write
@@ -4101,7 +4146,7 @@ def generate(out: Path, cases: int, seed: int = 1, root: Path | None = None) -> 
     return {
         "cases": cases,
         "methods": method_count,
-        "aliases": alias_count,
+        "aliases": len(held),
         "total_cases": cases + len(real.case_slugs),
         "total_methods": method_count + len(real.methods),
     }

@@ -43,7 +43,7 @@ class SiteServer:
     """A static file server for a built site, like any web server or CDN."""
 
     def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(_NotFoundHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{port}/"
         self.directory = directory
@@ -89,3 +89,20 @@ def page(browser):
     page.js_errors = errors
     yield page
     context.close()
+
+
+class _NotFoundHandler(_QuietHandler):
+    """Serves 404.html for a missing page, as GitHub Pages and most web servers do."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
