@@ -58,6 +58,7 @@ FIRST_YEAR, LAST_YEAR = 2012, 2025
 ALIAS_SHARE = 0.02
 MAX_SLUG = 60
 WRITE_BATCH = 250  # files handed to a writer thread at once
+WRITERS = 1  # one writer thread: more only add contention for the GIL and the directory
 
 
 class SyntheticError(Exception):
@@ -4099,9 +4100,9 @@ def generate(out: Path, cases: int, seed: int = 1, root: Path | None = None) -> 
     wanted = max(1, round(cases * ALIAS_SHARE)) if cases >= 10 else 0
     holders = set(rng.sample(range(cases), wanted))
     held = []
-    # Creating files costs as much as writing the text: threads do it while the next texts
-    # are built (the system calls release the GIL).
-    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="synthetic") as pool:
+    # A writer thread creates the files while the next texts are built (its system calls
+    # release the GIL).
+    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="synthetic") as pool:
         pending = []
         batch = [(out / "methods" / f"{slug}.md", text) for slug, text in method_texts]
         for index in range(cases):
