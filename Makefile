@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check new modeles lint chromium clean
+.PHONY: install serve build test check new modeles bench lint chromium clean
 
 # The virtual environment, reinstalled when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -18,9 +18,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## make serve : installe, construit le site et le sert sur http://127.0.0.1:8000
+# --dirty: after a change, only the pages it touches are rebuilt (see hooks/retex/incremental.py).
 serve: $(STAMP)
 	$(BIN)/mkdocs build
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	RETEX_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## make build : construit le site complet dans site/
 build: $(STAMP)
@@ -56,3 +57,8 @@ chromium:
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache
+
+## make bench [N=1000] : mesure le build face à MkDocs seul (voir README, « Performances »)
+N ?= 1000
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --cases $(N)

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import posixpath
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from retex import incremental
 from retex.collection import KINDS, content_assets
 from retex.pages import PageSpec, expand_placeholders, index_pages
 from retex.problems import ContentError, report, summary
@@ -32,7 +35,7 @@ from retex.publish.outputs import (
     write_redirects,
     write_robots,
 )
-from retex.publish.search import SearchIndexer
+from retex.publish.search import SearchIndexer, index_site_in_background
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
@@ -61,8 +64,8 @@ def on_config(config):
     except ContentError as exc:
         print(report(exc.problems), file=sys.stderr, flush=True)
         raise Abort(
-            f"Contenu invalide : {summary(exc.problems)}, listées ci-dessus. "
-            "Rien n’a été construit : le dossier site/ n’a pas été modifié."
+            f"Contenu invalide ({summary(exc.problems)}, détail ci-dessus) : rien n’a été "
+            "construit, le dossier site/ n’a pas été modifié."
         ) from None
     if site.history.shallow:
         log.info(
@@ -87,10 +90,33 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    # Called once per `mkdocs` run (not per rebuild): remembered outside this module.
+    incremental.remember("dirty_serve", command == "serve" and dirty)
+    incremental.remember("signatures", {})
+    if command == "serve" and dirty:
+        # MkDocs warns that a dirty build leaves other pages stale; here the pages that
+        # show a changed one are rebuilt too (see retex.incremental): drop the warning,
+        # which strict mode would otherwise count as an error.
+        logging.getLogger("mkdocs.commands.build").addFilter(_NotDirtyWarning())
+
+
+class _NotDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 def on_files(files, config):
     site: Site = _state["site"]
+    dirty_serve = bool(incremental.recall("dirty_serve"))
     # Start Pagefind now: it indexes each page as soon as it is rendered.
-    _state["search"] = SearchIndexer(Path(config.site_dir) / "pagefind")
+    # RETEX_SEARCH=0 skips the index (a quicker preview; the benchmark's "without search").
+    # Under `serve --dirty`, rebuilds re-index the whole site in the background instead.
+    search = os.environ.get("RETEX_SEARCH", "1").lower() not in ("0", "non", "no", "off")
+    first = not incremental.recall("signatures")
+    _state["reindex"] = search and dirty_serve and not first
+    if search and not _state["reindex"]:
+        _state["search"] = SearchIndexer(Path(config.site_dir) / "pagefind")
     for file in files.documentation_pages():
         file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
     for entry in site.cases + site.methods:
@@ -138,7 +164,35 @@ def on_files(files, config):
                 else InclusionLevel.NOT_IN_NAV,
             )
         )
+    if dirty_serve:
+        _track_changes(files, site)
     return files
+
+
+def _track_changes(files, site: Site) -> None:
+    """Under `serve --dirty`: rebuild a page when what it shows changed (see incremental)."""
+    specs = list(_state["pages"].values())
+    specs += index_pages(site.cases, site.methods, site.browse) + site.extra_pages()
+    machinery = incremental.machinery_fingerprint(site.root)
+    new = incremental.signatures(specs, site.relations, site.method, machinery)
+    old = incremental.recall("signatures") or {}
+    _state["signatures"] = new
+    changed = {uri for uri, signature in new.items() if old.get(uri) != signature}
+    if "fiches-a-imprimer.md" in changed:  # the deck shows every sheet's rendered body
+        changed |= {m.path for m in site.methods}
+    _state["changed"] = changed
+    for file in files.documentation_pages():
+        file.is_modified = lambda: True  # site pages read the whole content: always rebuilt
+    for file in files:
+        if file.src_uri not in new:
+            continue
+        # A content file is also rebuilt when its own source changed (its body, say).
+        own = File.is_modified.__get__(file) if file.generated_by is None else None
+        file.is_modified = _modified_when(file.src_uri, changed, own)
+
+
+def _modified_when(uri: str, changed: set[str], own=None):
+    return lambda: uri in changed or (own is not None and own())
 
 
 def _nav_files(nav):
@@ -159,6 +213,14 @@ def on_env(env, config, files):
     overrides = Path(config.theme.custom_dir)
     ours = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html")}
     env.autoescape = lambda name: name in ours
+    # MkDocs compiles every template anew at each build: keep the compiled code on disk
+    # (Jinja checks each template's source before reusing it).
+    cache = _state["site"].root / ".cache" / "jinja"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    except OSError:
+        pass  # a read-only checkout: compile as usual
     return env
 
 
@@ -246,10 +308,14 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    if "signatures" in _state:
+        incremental.remember("signatures", _state.pop("signatures"))
+    if _state.get("reindex"):
+        index_site_in_background(site_dir, site_dir / "pagefind")
     indexer, _state["search"] = _state["search"], None
     if indexer is not None:
         stats = indexer.write()
-        log.info(f"Recherche : {stats.pages} pages indexées ({stats.words} mots)")
+        log.info(f"Recherche : {stats.pages} pages indexées ({stats.batches} lots)")
     site, publisher = _state["site"], _state["publisher"]
     redirects = write_redirects(site, site_dir, publisher)
     exports = write_exports(site, site_dir, publisher)

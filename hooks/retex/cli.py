@@ -54,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"retex check : « {raw} » n’existe pas dans le projet ({root}).", file=sys.stderr)
             return 2
         wanted.append(rel)
-    site, problems = check_content(root)
+    site, problems = check_content(root, relations=False)
     if wanted:
         problems = [
             p
@@ -66,7 +66,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(report(problems, args.format))
         if args.format == "text":
             print(
-                f"\n{summary(problems)}. Corrigez-les puis relancez « retex check ».",
+                f"\n{summary(problems)}. "
+                + ("Corrigez-la" if len(problems) == 1 else "Corrigez-les")
+                + " puis relancez « retex check ».",
                 file=sys.stderr,
             )
         return 1

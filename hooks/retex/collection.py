@@ -5,6 +5,7 @@ Every problem of every file is collected; nothing here stops at the first error.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,10 +36,22 @@ class Entry:
     slug: str
     path: str  # "cases/x.md", relative to the project root, "/"-separated
     data: Any  # the validated Case or Method model
-    body: str
+    body_text: str | None  # None: read from ``source`` when first needed
     body_line: int
     raw: dict = field(default_factory=dict, repr=False)  # the front matter as written
     lines: dict = field(default_factory=dict, repr=False)
+    # Relative links written in the body and fields: (line, field, target).
+    links: list = field(default_factory=list, repr=False)
+    source: Path | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter (read lazily for cached files)."""
+        if self.body_text is None:
+            text = self.source.read_bytes().decode("utf-8-sig")
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            self.body_text = "\n".join(lines[self.body_line - 1 :])
+        return self.body_text
 
     @property
     def url(self) -> str:
@@ -96,13 +109,18 @@ def source_files(root: Path) -> list[str]:
     """Every content file (templates starting with ``_`` excluded), as root-relative paths."""
     found = []
     for folder in FOLDER_KIND:
-        directory = root / folder
-        if directory.is_dir():
-            found += [
-                f"{folder}/{p.name}"
-                for p in sorted(directory.iterdir())
-                if p.suffix.lower() == ".md" and not p.name.startswith("_") and p.is_file()
-            ]
+        try:
+            with os.scandir(root / folder) as items:
+                names = sorted(
+                    item.name
+                    for item in items
+                    if item.name.lower().endswith(".md")
+                    and not item.name.startswith("_")
+                    and item.is_file()
+                )
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        found += [f"{folder}/{name}" for name in names]
     return found
 
 
@@ -119,27 +137,50 @@ def content_assets(folder: Path) -> list[str]:
     )
 
 
-def load_collection(root: Path, schema: Schema) -> tuple[Collection, list[Problem]]:
-    """Read, validate and cross-check every content file under ``root``."""
-    problems: list[Problem] = []
-    entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
-    rejected: list[Entry] = []
-    known_files = set(source_files(root))
-    for path in sorted(known_files):
-        entry, found = load_entry(root, path, schema)
-        problems += found
-        if entry is not None and not found:
-            entries[entry.kind][entry.slug] = entry
-        elif entry is not None:
-            rejected.append(entry)
-    collection = Collection(entries, frozenset(known_files), rejected)
-    problems += check_identifiers(collection)
-    problems += check_references(collection)
-    problems += check_links(root, collection, known_files)
-    return collection, problems
+_CROSS_CHECKED = ("methods", "related", "aliases")
 
 
-def load_entry(root: Path, path: str, schema: Schema) -> tuple[Entry | None, list[Problem]]:
+@dataclass
+class FileResult:
+    """What one file says on its own: its front matter, links and own problems.
+
+    Built from the file alone, so that it can be cached by file size and date (see
+    ``cache.py``); the checks between files run on these results every time."""
+
+    path: str
+    problems: list[Problem]
+    data: dict | None  # the front matter as written, or None when it could not be read
+    lines: dict
+    body: str | None  # not kept in the cache: read again from the file when needed
+    body_line: int
+    links: list[tuple[int, str, str]]  # (line, field, target) of each link
+
+    def to_tuple(self) -> tuple:
+        """Plain data for the cache: the lines of the fields the later checks point at."""
+        problems = [(p.path, p.line, p.field, p.message, p.fix) for p in self.problems]
+        lines = {
+            loc: line
+            for loc, line in self.lines.items()
+            if len(loc) == 1 or loc[0] in _CROSS_CHECKED
+        }
+        return (self.path, problems, self.data, lines, self.body_line, self.links)
+
+    @classmethod
+    def from_tuple(cls, value: tuple) -> FileResult:
+        path, problems, data, lines, body_line, found = value
+        return cls(
+            path,
+            [Problem(*p) for p in problems],
+            data,
+            lines,
+            None,
+            body_line,
+            [tuple(link) for link in found],
+        )
+
+
+def read_file(root: Path, path: str, schema: Schema) -> FileResult:
+    """Read, parse and validate one content file; gather its links for the later checks."""
     folder, _, name = path.partition("/")
     kind = FOLDER_KIND[folder]
     stem = name[:-3]
@@ -158,46 +199,101 @@ def load_entry(root: Path, path: str, schema: Schema) -> tuple[Entry | None, lis
     document, found = read_document(root / path, path)
     problems += found
     if document is None:
-        return None, problems
+        return FileResult(path, problems, None, {}, "", 1, [])
     model = schema.model(kind)
-    data, errors = schema_mod.validate(model, document.data)
+    _, errors = schema_mod.validate(model, document.data)
     for error in errors:
         message, fix = schema_mod.translate(error, model)
         loc = tuple(error["loc"])
         problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
     problems += check_text_safety(document)
-    if data is None or problems:
-        unchecked = _Unchecked(document.data)
-        return (
-            Entry(
-                kind,
-                stem,
-                path,
-                unchecked,
-                document.body,
-                document.body_line,
-                document.data,
-                document.lines,
-            ),
-            problems,
-        )
-    return (
-        Entry(
-            kind, stem, path, data, document.body, document.body_line, document.data, document.lines
-        ),
-        [],
+    return FileResult(
+        path,
+        problems,
+        document.data,
+        document.lines,
+        document.body,
+        document.body_line,
+        _document_links(document),
     )
 
 
+def _document_links(document: Document) -> list[tuple[int, str, str]]:
+    found = [
+        (document.body_line + document.body.count("\n", 0, offset), BODY, target)
+        for offset, target in links(document.body)
+    ]
+    for loc, text in _strings(document.data, ()):
+        for _offset, target in links(text):
+            found.append((document.line_of(loc), format_loc(loc), target))
+    return found
+
+
+def load_collection(
+    root: Path, schema: Schema, *, validate: bool = True, cache=None
+) -> tuple[Collection, list[Problem]]:
+    """Read, validate and cross-check every content file under ``root``.
+
+    ``validate=False`` (``retex check``) keeps the front matter of valid files without
+    building the models again: the checks between files need only a few fields.
+    ``cache`` (a ``ResultCache``) spares re-reading the files that did not change."""
+    problems: list[Problem] = []
+    entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    rejected: list[Entry] = []
+    known_files = set(source_files(root))
+    for path in sorted(known_files):
+        result = cache.get(path) if cache is not None else None
+        if result is None:
+            result = read_file(root, path, schema)
+            if cache is not None:
+                cache.put(path, result)
+        problems += result.problems
+        if result.data is None:
+            continue
+        folder, _, name = path.partition("/")
+        kind, stem = FOLDER_KIND[folder], name[: -len(".md")]
+        if result.problems:
+            data: Any = _Unchecked(result.data)
+        else:
+            model = schema.model(kind)
+            data = model.model_validate(result.data) if validate else _Unchecked(result.data)
+        entry = Entry(
+            kind,
+            stem,
+            path,
+            data,
+            result.body,
+            result.body_line,
+            result.data,
+            result.lines,
+            result.links,
+            root / path,
+        )
+        if result.problems:
+            rejected.append(entry)
+        else:
+            entries[kind][stem] = entry
+    collection = Collection(entries, frozenset(known_files), rejected)
+    problems += check_identifiers(collection)
+    problems += check_references(collection)
+    problems += check_links(root, collection, known_files)
+    return collection, problems
+
+
 class _Unchecked:
-    """The front matter of a file that failed validation, as far as cross-checks need it."""
+    """The front matter of a file as far as the checks between files need it: the fields
+    of a file that failed validation, or of a valid one when no model is built."""
 
     def __init__(self, raw: dict):
         self.draft = raw.get("draft") is True
-        self.aliases: list[str] = []
-        for name in ("methods", "related"):
+        self.title = raw.get("title") if isinstance(raw.get("title"), str) else ""
+        for name in ("methods", "related", "aliases"):
             items = raw.get(name)
-            setattr(self, name, items if isinstance(items, list) else [])
+            setattr(
+                self,
+                name,
+                [i for i in items if isinstance(i, str)] if isinstance(items, list) else [],
+            )
 
 
 def check_text_safety(document: Document) -> list[Problem]:
@@ -299,19 +395,14 @@ def check_references(collection: Collection) -> list[Problem]:
 
 
 def check_links(root: Path, collection: Collection, known_files: set[str]) -> list[Problem]:
-    """Relative links of a body resolve to an existing, published source file."""
+    """Relative links of a body or a field resolve to an existing, published source file."""
     problems = []
     for kind in KINDS:
         for entry in collection.checked(kind):
-            texts = [(entry.body, lambda n, e=entry: e.body_line + n - 1, BODY)]
-            for loc, text in _strings(entry.raw, ()):
-                texts.append((text, lambda n, loc=loc, e=entry: e.line_of(loc), format_loc(loc)))
-            for text, line_at, where in texts:
-                for offset, target in links(text):
-                    problem = _check_link(root, collection, entry, target, known_files)
-                    if problem:
-                        line = line_at(text.count("\n", 0, offset) + 1)
-                        problems.append(Problem(entry.path, line, where, *problem))
+            for line, where, target in entry.links:
+                problem = _check_link(root, collection, entry, target, known_files)
+                if problem:
+                    problems.append(Problem(entry.path, line, where, *problem))
     return problems
 
 

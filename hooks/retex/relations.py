@@ -14,6 +14,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .collection import Collection, Entry
 
@@ -73,17 +74,30 @@ def compute_relations(
 
 def similar_cases(cases: list[Entry], count: int) -> dict[str, list[Entry]]:
     """Top ``count`` cases sharing the rarest themes and methods with each case."""
-    features = {case.slug: case_features(case) for case in cases}
+    key = tuple((case.slug, frozenset(case_features(case))) for case in cases)
+    by_slug = {case.slug: case for case in cases}
+    ranked = _similar_slugs(key, count)
+    return {slug: [by_slug[s] for s in others] for slug, others in ranked.items()}
+
+
+@lru_cache(maxsize=1)
+def _similar_slugs(
+    cases: tuple[tuple[str, frozenset], ...], count: int
+) -> dict[str, tuple[str, ...]]:
+    """The computation itself, on (slug, features) in newest-first order: remembered
+    for the next call with the same input (a preview rebuilt after a typo)."""
+    features = dict(cases)
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, case in enumerate(cases):  # cases are newest first: postings too
-        for feature in features[case.slug]:
+    slugs = [slug for slug, _ in cases]
+    for index, slug in enumerate(slugs):  # cases are newest first: postings too
+        for feature in features[slug]:
             postings[feature].append(index)
     total = len(cases)
     weight = {f: math.log(1 + total / len(p)) for f, p in postings.items()}
 
-    result: dict[str, list[Entry]] = {}
-    for index, case in enumerate(cases):
-        mine = features[case.slug]
+    result: dict[str, tuple[str, ...]] = {}
+    for index, slug in enumerate(slugs):
+        mine = features[slug]
         candidates = {
             other
             for feature in mine
@@ -91,9 +105,8 @@ def similar_cases(cases: list[Entry], count: int) -> dict[str, list[Entry]]:
             if other != index
         }
         scores = {
-            other: sum(weight[f] for f in mine & features[cases[other].slug])
-            for other in candidates
+            other: sum(weight[f] for f in mine & features[slugs[other]]) for other in candidates
         }
         best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], item[0]))
-        result[case.slug] = [cases[i] for i, _ in best]
+        result[slug] = tuple(slugs[i] for i, _ in best)
     return result

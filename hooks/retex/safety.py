@@ -79,6 +79,8 @@ def mask_code(text: str) -> str:
 
 def links(text: str, *, code: bool = True) -> list[tuple[int, str]]:
     """Every link target written in Markdown (inline, reference or autolink), with its offset."""
+    if "[" not in text and "<" not in text:
+        return []  # the common case, decided without a regular expression
     masked = mask_code(text) if code else text
     masked = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
     found = [(m.start(1), m.group(1)) for m in _INLINE_LINK_RE.finditer(masked)]
@@ -93,6 +95,8 @@ def check_markdown(text: str, *, code: bool = True) -> list[Finding]:
     ``code=False`` for a front-matter field: a template may print it as it is, so a
     code span there hides nothing.
     """
+    if "<" not in text and "[" not in text and "{" not in text:
+        return []  # no tag, link, image or attribute list: nothing to check
     masked = mask_code(text) if code else text
     masked = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
     findings: list[Finding] = []

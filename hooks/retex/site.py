@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from .cache import ResultCache
 from .collection import KINDS, Collection, Entry, load_collection
 from .history import FileDates, History, read_history
 from .pages import (
@@ -51,7 +54,7 @@ class Site:
     retirements: list[Retirement]
     built: dt.datetime
 
-    @property
+    @cached_property
     def dates(self) -> dict[str, FileDates]:
         """Publication (first commit) and update (last commit) dates of each content file."""
         return {
@@ -66,12 +69,12 @@ class Site:
             self.browse, self.vocabulary, self.built.date()
         )
 
-    @property
+    @cached_property
     def cases(self) -> list[Entry]:
         """Published cases, newest first."""
         return sorted(self.collection.cases, key=newest_first)
 
-    @property
+    @cached_property
     def methods(self) -> list[Entry]:
         """Published methods, by title."""
         return sorted(self.collection.methods, key=lambda e: e.title.casefold())
@@ -166,16 +169,22 @@ class Site:
 
 
 def check_content(
-    root: Path, *, now: dt.datetime | None = None
+    root: Path, *, now: dt.datetime | None = None, relations: bool = True, cache: bool = True
 ) -> tuple[Site | None, list[Problem]]:
-    """Load and validate everything; the site is None when a problem was found."""
+    """Load and validate everything; the site is None when a problem was found.
+
+    ``relations=False`` (``retex check``) skips what only the build needs: similar
+    cases, backlinks and browse pages."""
     now = now or dt.datetime.now(dt.UTC)
     try:
         vocabulary = load_vocabulary(root / "vocabulary.yml")
     except ContentError as exc:
         return None, exc.problems
     schema = build_schema(vocabulary)
-    collection, problems = load_collection(root, schema)
+    results = ResultCache(root) if cache and os.environ.get("RETEX_CACHE", "1") != "0" else None
+    collection, problems = load_collection(root, schema, validate=relations, cache=results)
+    if results is not None:
+        results.save(keep=set(collection.present))
     retirements, found = load_retirements(root)
     problems += found
     history = read_history(root)
@@ -183,9 +192,11 @@ def check_content(
     problems += retirement_conflicts(retirements, collection)
     if problems:
         return None, problems
-    relations = compute_relations(collection)
-    browse = browse_pages(collection, vocabulary)
-    site = Site(root, vocabulary, schema, collection, relations, browse, history, retirements, now)
+    if relations:
+        links, browse = compute_relations(collection), browse_pages(collection, vocabulary)
+    else:
+        links, browse = Relations({}, {}, {}, {}), []
+    site = Site(root, vocabulary, schema, collection, links, browse, history, retirements, now)
     return site, []
 
 

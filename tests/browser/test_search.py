@@ -47,6 +47,15 @@ def test_header_search_finds_the_case_first(site, page, query, expected):
     assert cases and cases[0] == expected, cases
 
 
+def test_elided_words_are_found(site, page):
+    # « usager » appears as « l’usager », with a typographic apostrophe.
+    page.goto(site.url + "recherche/?q=usager&type=cas")
+    expect(page.locator("[data-rx-results] > li").first).to_be_visible()
+    assert page.locator("[data-rx-results] > li").count() >= 2
+    page.goto(site.url + "recherche/?q=l%E2%80%99usager&type=cas")
+    expect(page.locator("[data-rx-results] > li").first).to_be_visible()
+
+
 def test_plural_finds_singular(site, page):
     # « barcamps » is never written in the content: French stemming finds « barcamp ».
     page.goto(site.url)

@@ -23,6 +23,12 @@ export function pagefind() {
   return pagefindLoading;
 }
 
+// The index splits words at the straight apostrophe (see publish/search.py): « l’usager »
+// typed with a typographic one is searched as « l'usager ».
+export function searchTerms(query) {
+  return query.replace(/[\u2019\u02bc]/g, "'");
+}
+
 export function debounce(fn, ms) {
   var timer = null;
   return function () {

@@ -13,7 +13,7 @@
  *
  * pagefind.js (and its index) is loaded on first use only.
  */
-import { SEARCH_PAGE, debounce, el, metaLine, pagefind, plural } from "./common.js";
+import { SEARCH_PAGE, debounce, el, metaLine, pagefind, plural, searchTerms } from "./common.js";
 
 /* ---------------------------------------------------------------- header --- */
 
@@ -53,7 +53,7 @@ function setupHeader() {
       return;
     }
     pagefind()
-      .then(function (pf) { return pf.search(query); })
+      .then(function (pf) { return pf.search(searchTerms(query)); })
       .then(function (search) {
         if (mine !== generation) return null;
         return Promise.all(search.results.slice(0, 6).map(function (r) { return r.data(); }))

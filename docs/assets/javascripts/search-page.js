@@ -1,7 +1,7 @@
 /*
  * The search page /recherche/: query, filters with counts, sort, all kept in the URL.
  */
-import { debounce, el, kindLabel, metaLine, pagefind, plural } from "./common.js";
+import { debounce, el, kindLabel, metaLine, pagefind, plural, searchTerms } from "./common.js";
 
 /* ----------------------------------------------------------- search page --- */
 
@@ -165,12 +165,12 @@ export function setupPage() {
     return pagefind().then(function (pf) {
       var options = { filters: pagefindFilters(state.filters) };
       if (state.sort === "date") options.sort = { date: "desc" };
-      var main = pf.search(state.q || null, options);
+      var main = pf.search((state.q ? searchTerms(state.q) : null), options);
       // Counts of a filter group in which values are selected ignore that group's own
       // selection (values of one group are alternatives: « A ou B »).
       var groups = Object.keys(state.filters);
       var others = groups.map(function (name) {
-        return pf.search(state.q || null, { filters: pagefindFilters(state.filters, name) });
+        return pf.search((state.q ? searchTerms(state.q) : null), { filters: pagefindFilters(state.filters, name) });
       });
       return Promise.all([main].concat(others)).then(function (searches) {
         if (mine !== generation) return;

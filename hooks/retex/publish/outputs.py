@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..site import Site
 from ..urls import redirect_html, relative_url
-from .exports import Publisher, atom_feed, csv_export, json_export
+from .exports import Publisher, atom_feed, csv_export, json_export, record
 
 FEEDS = {"case": "flux/cas.xml", "method": "flux/methodes.xml"}
 DATA = {"case": "donnees/cas", "method": "donnees/methodes"}
@@ -41,14 +41,13 @@ def write_exports(site: Site, site_dir: Path, publisher: Publisher) -> list[str]
     written = []
     for kind, entries in (("case", site.cases), ("method", site.methods)):
         model = site.schema.model(kind)
+        records = [record(e, dates[e.path], publisher) for e in entries]
         written.append(
             _write(
-                site_dir,
-                DATA[kind] + ".json",
-                json_export(kind, entries, dates, publisher, site.built),
+                site_dir, DATA[kind] + ".json", json_export(kind, records, publisher, site.built)
             )
         )
-        csv_text = csv_export(model, entries, dates, publisher)
+        csv_text = csv_export(model, records)
         written.append(_write(site_dir, DATA[kind] + ".csv", "\ufeff" + csv_text))
         feed_url = publisher.absolute(FEEDS[kind])
         written.append(

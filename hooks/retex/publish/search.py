@@ -1,15 +1,22 @@
 """The Pagefind search index, fed while the pages are being rendered.
 
 Pagefind's Python API drives the ``pagefind`` binary as a service in a child process.
-The pages are handed over as soon as they are rendered, from MkDocs' thread, to an
-asyncio loop running in a background thread: the binary parses and indexes them on
-the other core while MkDocs renders the next ones, and only the final write is left
-for the end of the build.
+Rendered pages are staged as files, in batches, and each batch is handed to the service
+with one ``add_directory`` request as soon as it is complete: the binary parses and
+indexes it on the other core while MkDocs renders the next pages, and only the last
+batch and the final write are left for the end of the build.
+
+Why batches rather than ``add_html_file`` for each page: the API's client reads the
+service's answers one per 0.1 s (``PagefindService._wait_for_responses`` sleeps before
+each read), so a thousand single-page requests would take at least a hundred seconds.
+A batch costs one answer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -17,18 +24,47 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+BATCH = 100  # pages per request
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+RECORD_MARK = "data-rx-record"  # the element holding a page's filters and result data
+
+
+def searchable(html: str) -> str:
+    """The page as Pagefind should read it. Pagefind splits words at the straight
+    apostrophe but not at the typographic one that French text uses: « d’assistance »
+    would be one word, and a search for « assistance » or « usager » (in « l’usager »)
+    would miss it. The published page keeps its typography; only the indexed copy
+    changes, and the filters and result data (``data-rx-record``) keep theirs."""
+    start = html.find(RECORD_MARK)
+    end = html.find("</div>", start) if start >= 0 else -1
+    if end < 0:
+        return html.translate(_APOSTROPHES)
+    return html[:start].translate(_APOSTROPHES) + html[start:end] + html[end:].translate(
+        _APOSTROPHES
+    )
+# Pagefind writes its ready-made interfaces too; the site uses its own (retex.js) and
+# only loads pagefind.js: the others are removed from the published index.
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
+
 
 @dataclass
 class IndexStats:
     pages: int
-    words: int
+    batches: int
 
 
 class SearchIndexer:
     """Collects pages for one Pagefind index and writes it to ``output_path``."""
 
-    def __init__(self, output_path: Path, language: str = "fr"):
+    def __init__(self, output_path: Path, language: str = "fr", batch: int = BATCH):
         self.output_path = Path(output_path)
+        self.batch = batch
+        self._staging = Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
@@ -36,29 +72,49 @@ class SearchIndexer:
         self._index = PagefindIndex(config)
         self._started: Future = self._submit(self._index.__aenter__())
         self._pending: list[Future] = []
+        self._batch_dir: Path | None = None
+        self._in_batch = 0
+        self._pages = 0
         self._closed = False
 
     def _submit(self, coroutine) -> Future:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
-    async def _add(self, html: str, url: str):
+    async def _add(self, folder: Path):
         await asyncio.wrap_future(self._started)
-        return await self._index.add_html_file(content=html, url=url)
+        return await self._index.add_directory(path=str(folder), glob="**/*.html")
 
     def add(self, html: str, url: str) -> None:
-        """Queue a rendered page; returns at once."""
-        self._pending.append(self._submit(self._add(html, url)))
+        """Stage a rendered page (``url`` site-relative, like ``/cas/x/``); returns at once."""
+        if self._batch_dir is None:
+            self._batch_dir = self._staging / f"lot-{len(self._pending):04d}"
+        target = self._batch_dir / url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(searchable(html), encoding="utf-8")
+        self._pages += 1
+        self._in_batch += 1
+        if self._in_batch >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._batch_dir is not None:
+            self._pending.append(self._submit(self._add(self._batch_dir)))
+        self._batch_dir, self._in_batch = None, 0
 
     def write(self) -> IndexStats:
-        """Wait for every page, write the index files and stop the service."""
+        """Index the last pages, write the index files and stop the service."""
         try:
+            self._flush()
             self._started.result()
-            results = [future.result() for future in self._pending]
+            for future in self._pending:
+                future.result()
             self._submit(self._index.__aexit__(None, None, None)).result()
         finally:
             self._stop()
-        words = sum(r.get("page_word_count", 0) for r in results)
-        return IndexStats(len(results), words)
+        for pattern in UNUSED:
+            for path in self.output_path.glob(pattern):
+                path.unlink()
+        return IndexStats(self._pages, len(self._pending))
 
     def abandon(self) -> None:
         """Stop the service without writing anything (the build failed)."""
@@ -76,3 +132,40 @@ class SearchIndexer:
         self._closed = True
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=30)
+        shutil.rmtree(self._staging, ignore_errors=True)
+
+
+ENTRY_PAGES = "{cas,methodes}/*/index.html"
+
+
+def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> None:
+    """Index the case and method pages of a built site in one request."""
+    staging = Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
+    try:
+        for page in Path(site_dir).glob("*/*/index.html"):
+            if page.parts[-3] in ("cas", "methodes"):
+                target = staging / page.relative_to(site_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(searchable(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+        async def index() -> None:
+            config = IndexConfig(force_language=language, output_path=str(output_path))
+            async with PagefindIndex(config) as pagefind:
+                await pagefind.add_directory(path=str(staging), glob=ENTRY_PAGES)
+
+        asyncio.run(index())
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for pattern in UNUSED:
+        for path in Path(output_path).glob(pattern):
+            path.unlink()
+
+
+def index_site_in_background(site_dir: Path, output_path: Path) -> threading.Thread:
+    """Under ``mkdocs serve --dirty``: re-index the whole site without holding the page
+    that changed (the previous index answers meanwhile)."""
+    thread = threading.Thread(
+        target=index_directory, args=(site_dir, output_path), name="pagefind-reindex", daemon=True
+    )
+    thread.start()
+    return thread
