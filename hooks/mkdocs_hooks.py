@@ -171,16 +171,13 @@ def on_files(files, config):
 
 def _track_changes(files, site: Site) -> None:
     """Under `serve --dirty`: rebuild a page when what it shows changed (see incremental)."""
-    specs = list(_state["pages"].values())
-    specs += index_pages(site.cases, site.methods, site.browse) + site.extra_pages()
     machinery = incremental.machinery_fingerprint(site.root)
-    new = incremental.signatures(specs, site.relations, site.method, machinery)
+    new = incremental.signatures(_state["pages"].values(), site.relations, site.method, machinery)
     old = incremental.recall("signatures") or {}
     _state["signatures"] = new
     changed = {uri for uri, signature in new.items() if old.get(uri) != signature}
     if "fiches-a-imprimer.md" in changed:  # the deck shows every sheet's rendered body
         changed |= {m.path for m in site.methods}
-    _state["changed"] = changed
     for file in files.documentation_pages():
         file.is_modified = lambda: True  # site pages read the whole content: always rebuilt
     for file in files:
@@ -234,7 +231,7 @@ def on_page_markdown(markdown, page, config, files):
     site: Site = _state["site"]
     if spec is not None:
         page.meta.update(template=spec.template, title=spec.title, description=spec.description)
-    if spec is None:  # a page of docs/: it may quote the configuration
+    else:  # a page of docs/: it may quote the configuration
         try:
             markdown = expand_placeholders(
                 markdown, {**dict(config.extra), "site_url": config.site_url}
@@ -313,15 +310,20 @@ def on_post_build(config):
     if _state.get("reindex"):
         index_site_in_background(site_dir, site_dir / "pagefind")
     indexer, _state["search"] = _state["search"], None
+    # Pagefind writes its index on the other core while the exports are written here.
     if indexer is not None:
-        stats = indexer.write()
-        log.info(f"Recherche : {stats.pages} pages indexées ({stats.batches} lots)")
+        indexer.start_writing()
     site, publisher = _state["site"], _state["publisher"]
-    redirects = write_redirects(site, site_dir, publisher)
-    exports = write_exports(site, site_dir, publisher)
-    write_robots(site_dir, publisher)
-    write_feed_sitemap(site_dir)
+    try:
+        redirects = write_redirects(site, site_dir, publisher)
+        exports = write_exports(site, site_dir, publisher)
+        write_robots(site_dir, publisher)
+        write_feed_sitemap(site_dir)
+    finally:
+        stats = indexer.wait() if indexer is not None else None
     log.info(f"Redirections : {len(redirects)} ; données et flux : {len(exports)} fichiers")
+    if stats is not None:
+        log.info(f"Recherche : {stats.pages} pages indexées ({stats.batches} lots)")
 
 
 def on_build_error(error):

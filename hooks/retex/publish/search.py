@@ -15,6 +15,7 @@ A batch costs one answer.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 import threading
@@ -29,19 +30,34 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 RECORD_MARK = "data-rx-record"  # the element holding a page's filters and result data
 
 
+BODY_START = "<div data-pagefind-body>"
+BODY_END = "</div><!-- /data-pagefind-body -->"
+
+
 def searchable(html: str) -> str:
-    """The page as Pagefind should read it. Pagefind splits words at the straight
-    apostrophe but not at the typographic one that French text uses: « d’assistance »
-    would be one word, and a search for « assistance » or « usager » (in « l’usager »)
-    would miss it. The published page keeps its typography; only the indexed copy
-    changes, and the filters and result data (``data-rx-record``) keep theirs."""
+    """The page as Pagefind should read it.
+
+    * Only what readers search: the page's ``data-pagefind-body`` in a bare document
+      (the header, navigation and scripts are a third of each page, and Pagefind would
+      parse them only to skip them).
+    * Pagefind splits words at the straight apostrophe but not at the typographic one
+      that French text uses: « d’assistance » would be one word, and a search for
+      « assistance » or « usager » (in « l’usager ») would miss it. The published page
+      keeps its typography; only the indexed copy changes, and the filters and result
+      data (``data-rx-record``) keep theirs.
+    """
+    start, end = html.find(BODY_START), html.find(BODY_END)
+    if start >= 0 and end > start:
+        html = '<!doctype html><html lang="fr"><body>' + html[start : end + 6] + "</body></html>"
     start = html.find(RECORD_MARK)
     end = html.find("</div>", start) if start >= 0 else -1
     if end < 0:
         return html.translate(_APOSTROPHES)
-    return html[:start].translate(_APOSTROPHES) + html[start:end] + html[end:].translate(
-        _APOSTROPHES
+    return (
+        html[:start].translate(_APOSTROPHES) + html[start:end] + html[end:].translate(_APOSTROPHES)
     )
+
+
 # Pagefind writes its ready-made interfaces too; the site uses its own (retex.js) and
 # only loads pagefind.js: the others are removed from the published index.
 UNUSED = (
@@ -64,7 +80,7 @@ class SearchIndexer:
     def __init__(self, output_path: Path, language: str = "fr", batch: int = BATCH):
         self.output_path = Path(output_path)
         self.batch = batch
-        self._staging = Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
+        self._staging = _staging_dir()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
@@ -75,6 +91,7 @@ class SearchIndexer:
         self._batch_dir: Path | None = None
         self._in_batch = 0
         self._pages = 0
+        self._errors: list[OSError] = []
         self._closed = False
 
     def _submit(self, coroutine) -> Future:
@@ -85,16 +102,22 @@ class SearchIndexer:
         return await self._index.add_directory(path=str(folder), glob="**/*.html")
 
     def add(self, html: str, url: str) -> None:
-        """Stage a rendered page (``url`` site-relative, like ``/cas/x/``); returns at once."""
+        """Stage a rendered page (``url`` site-relative, like ``/cas/x/``); returns at once:
+        the page is written out by the indexer's thread, not MkDocs'."""
         if self._batch_dir is None:
             self._batch_dir = self._staging / f"lot-{len(self._pending):04d}"
         target = self._batch_dir / url.strip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(searchable(html), encoding="utf-8")
+        self._loop.call_soon_threadsafe(self._stage, target, html)
         self._pages += 1
         self._in_batch += 1
         if self._in_batch >= self.batch:
             self._flush()
+
+    def _stage(self, target: Path, html: str) -> None:
+        try:
+            _stage(target, html)
+        except OSError as exc:  # reported by write(): a page missing from the index
+            self._errors.append(exc)
 
     def _flush(self) -> None:
         if self._batch_dir is not None:
@@ -103,14 +126,31 @@ class SearchIndexer:
 
     def write(self) -> IndexStats:
         """Index the last pages, write the index files and stop the service."""
+        self.start_writing()
+        return self.wait()
+
+    def start_writing(self) -> None:
+        """Index the last pages and write the index in the background: the build can
+        write its other files meanwhile; ``wait()`` then returns the ``IndexStats``."""
+        self._flush()
+        self._writing = self._submit(self._finish())
+
+    def wait(self) -> IndexStats:
         try:
-            self._flush()
-            self._started.result()
-            for future in self._pending:
-                future.result()
-            self._submit(self._index.__aexit__(None, None, None)).result()
+            return self._writing.result()
         finally:
             self._stop()
+
+    async def _finish(self) -> IndexStats:
+        try:
+            await asyncio.wrap_future(self._started)
+            for future in self._pending:
+                await asyncio.wrap_future(future)
+            if self._errors:
+                raise self._errors[0]
+            await self._index.__aexit__(None, None, None)
+        finally:
+            self._closed = True
         for pattern in UNUSED:
             for path in self.output_path.glob(pattern):
                 path.unlink()
@@ -138,15 +178,30 @@ class SearchIndexer:
 ENTRY_PAGES = "{cas,methodes}/*/index.html"
 
 
+def _staging_dir() -> Path:
+    """A temporary folder for the pages handed to Pagefind: in memory when the system
+    offers one (/dev/shm), so that staging costs no disk writes."""
+    memory = Path("/dev/shm")
+    try:
+        if memory.is_dir() and os.access(memory, os.W_OK):
+            return Path(tempfile.mkdtemp(prefix="retex-pagefind-", dir=memory))
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
+
+
+def _stage(target: Path, html: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(searchable(html), encoding="utf-8")
+
+
 def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> None:
     """Index the case and method pages of a built site in one request."""
-    staging = Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
+    staging = _staging_dir()
     try:
         for page in Path(site_dir).glob("*/*/index.html"):
             if page.parts[-3] in ("cas", "methodes"):
-                target = staging / page.relative_to(site_dir)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(searchable(page.read_text(encoding="utf-8")), encoding="utf-8")
+                _stage(staging / page.relative_to(site_dir), page.read_text(encoding="utf-8"))
 
         async def index() -> None:
             config = IndexConfig(force_language=language, output_path=str(output_path))
