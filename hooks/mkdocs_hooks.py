@@ -35,7 +35,7 @@ from retex.publish.outputs import (
     write_redirects,
     write_robots,
 )
-from retex.publish.search import SearchIndexer, index_site_in_background
+from retex.publish.search import SearchIndexer, index_directory
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
@@ -305,23 +305,25 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    site, publisher = _state["site"], _state["publisher"]
     if "signatures" in _state:
         incremental.remember("signatures", _state.pop("signatures"))
-    if _state.get("reindex"):
-        index_site_in_background(site_dir, site_dir / "pagefind")
+    write_redirects(site, site_dir, publisher)
+    write_robots(site_dir, publisher)
+    write_feed_sitemap(site_dir)
+    if _state.get("reindex"):  # a rebuild under `serve --dirty`: the rest comes after
+        incremental.in_background(lambda: write_exports(site, site_dir, publisher))
+        incremental.in_background(lambda: index_directory(site_dir, site_dir / "pagefind"))
+        return
     indexer, _state["search"] = _state["search"], None
     # Pagefind writes its index on the other core while the exports are written here.
     if indexer is not None:
         indexer.start_writing()
-    site, publisher = _state["site"], _state["publisher"]
     try:
-        redirects = write_redirects(site, site_dir, publisher)
         exports = write_exports(site, site_dir, publisher)
-        write_robots(site_dir, publisher)
-        write_feed_sitemap(site_dir)
     finally:
         stats = indexer.wait() if indexer is not None else None
-    log.info(f"Redirections : {len(redirects)} ; données et flux : {len(exports)} fichiers")
+    log.info(f"Données ouvertes et flux : {len(exports)} fichiers")
     if stats is not None:
         log.info(f"Recherche : {stats.pages} pages indexées ({stats.batches} lots)")
 

@@ -44,6 +44,11 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+# Validated models of unchanged files, kept in memory between the builds of one process
+# (``mkdocs serve`` rebuilding after a change): path -> ((fingerprint, stamp), model).
+_MODELS: dict[str, tuple[tuple, object]] = {}
+
+
 class ResultCache:
     def __init__(self, root: Path, name: str = "files.marshal"):
         self.root = root
@@ -72,6 +77,17 @@ class ResultCache:
             return None
         self.hits += 1
         return FileResult.from_tuple(stored[1])
+
+    def model(self, path: str, build):
+        """The validated model of a file: built by ``build()``, or the one built for the
+        same file, unchanged, earlier in this process."""
+        key = (self.fingerprint, self._stamp(path))
+        found = _MODELS.get(path)
+        if found is not None and found[0] == key:
+            return found[1]
+        model = build()
+        _MODELS[path] = (key, model)
+        return model
 
     def put(self, path: str, result: FileResult) -> None:
         stamp = self._stamp(path)

@@ -256,7 +256,12 @@ def load_collection(
             data: Any = _Unchecked(result.data)
         else:
             model = schema.model(kind)
-            data = model.model_validate(result.data) if validate else _Unchecked(result.data)
+            if not validate:
+                data = _Unchecked(result.data)
+            elif cache is not None:
+                data = cache.model(path, lambda m=model, d=result.data: m.model_validate(d))
+            else:
+                data = model.model_validate(result.data)
         entry = Entry(
             kind,
             stem,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .collection import Entry
@@ -23,6 +24,13 @@ from .pages import PageSpec
 from .relations import Relations
 
 _memory: dict[str, object] = {}
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retex-apres-build")
+
+
+def in_background(task) -> None:
+    """Run ``task`` after the rebuild, one task at a time (exports, search index): the
+    author waits for the page they edited, not for the open data of the whole site."""
+    _background.submit(task)
 
 
 def remember(key: str, value: object) -> None:

@@ -214,13 +214,3 @@ def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> 
     for pattern in UNUSED:
         for path in Path(output_path).glob(pattern):
             path.unlink()
-
-
-def index_site_in_background(site_dir: Path, output_path: Path) -> threading.Thread:
-    """Under ``mkdocs serve --dirty``: re-index the whole site without holding the page
-    that changed (the previous index answers meanwhile)."""
-    thread = threading.Thread(
-        target=index_directory, args=(site_dir, output_path), name="pagefind-reindex", daemon=True
-    )
-    thread.start()
-    return thread
