@@ -222,7 +222,6 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
     d = entry.data
     url = publisher.absolute(entry.url)
     common = {
-        "@context": "https://schema.org",
         "name": d.title,
         "description": d.summary,
         "url": url,
@@ -239,6 +238,7 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
         if d.territory.region:
             place["containedInPlace"] = {"@type": "AdministrativeArea", "name": d.territory.region}
         data = {
+            "@context": "https://schema.org",
             "@type": "Article",
             "headline": d.title,
             **common,
@@ -257,6 +257,7 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
         return data
     howto_steps = steps(entry)
     data = {
+        "@context": "https://schema.org",
         "@type": "HowTo",
         **common,
         "totalTime": f"PT{d.duration.max}M",
