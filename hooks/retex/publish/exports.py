@@ -12,12 +12,13 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..collection import Entry
 from ..history import FileDates
+from ..schema import inner_model
 from ..sections import steps
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -83,22 +84,12 @@ def csv_columns(model: type[BaseModel]) -> list[str]:
     for name, info in model.model_fields.items():
         if name in ("draft", "license"):
             continue
-        inner = _inner_model(info.annotation)
+        inner = inner_model(info.annotation)
         if inner is None:
             columns.append(name)
         else:
             columns += [f"{name}.{sub}" for sub in inner.model_fields]
     return columns + ["license", "published", "updated"]
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _cell(value: Any) -> str:
