@@ -13,6 +13,7 @@ from pathlib import Path
 
 from retex.problems import Problem
 from retex.site import Site, check_content
+from support import write_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,13 +114,7 @@ class Content:
         (root / "methods").mkdir()
 
     def write(self, relpath: str, text: str | bytes) -> Path:
-        path = self.root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
+        return write_file(self.root, relpath, text)
 
     def valid(self) -> Content:
         """One valid case and the method it names."""

@@ -29,6 +29,17 @@ def retex(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def write_file(root: Path, relpath: str, text: str | bytes) -> Path:
+    """Write a file of a test project, creating its folders."""
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 class Project:
     """A copy of the repository's site sources in a temporary folder."""
 
@@ -36,13 +47,7 @@ class Project:
         self.root = root
 
     def write(self, relpath: str, text: str | bytes) -> Path:
-        path = self.root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
+        return write_file(self.root, relpath, text)
 
     def read(self, relpath: str) -> str:
         return (self.root / relpath).read_text(encoding="utf-8")

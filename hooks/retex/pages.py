@@ -257,20 +257,23 @@ def search_record(entry: Entry, vocabulary: Vocabulary, method_title) -> SearchR
             sort["date"] = str(d.date)
     else:
         filters += [("phase", p) for p in d.phase]
-        filters += [
-            ("duration", b.label)
-            for b in vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max)
-        ]
-        filters += [
-            ("participants", b.label)
-            for b in vocabulary.buckets_for(
-                "participants_buckets", d.participants.min, d.participants.max
-            )
-        ]
+        for param, buckets in method_buckets(entry, vocabulary).items():
+            filters += [(param, b.label) for b in buckets]
         filters += [("modality", m) for m in d.modality]
         filters.append(("difficulty", d.difficulty))
         meta["place"] = ", ".join(d.phase).capitalize()
     return SearchRecord(filters, meta, sort)
+
+
+def method_buckets(entry: Entry, vocabulary: Vocabulary) -> dict[str, list]:
+    """The duration and group-size buckets of a method: every bucket its range overlaps."""
+    d = entry.data
+    return {
+        "duration": vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max),
+        "participants": vocabulary.buckets_for(
+            "participants_buckets", d.participants.min, d.participants.max
+        ),
+    }
 
 
 def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
@@ -280,18 +283,11 @@ def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
     modality is shown whatever modality the reader asks for.
     """
     d = entry.data
+    buckets = method_buckets(entry, vocabulary)
     return {
         "phase": [vocabulary.slug("phases", p) for p in d.phase],
-        "duration": [
-            b.slug
-            for b in vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max)
-        ],
-        "participants": [
-            b.slug
-            for b in vocabulary.buckets_for(
-                "participants_buckets", d.participants.min, d.participants.max
-            )
-        ],
+        "duration": [b.slug for b in buckets["duration"]],
+        "participants": [b.slug for b in buckets["participants"]],
         "modality": [vocabulary.slug("modalities", m) for m in d.modality]
         or [t.slug for t in vocabulary.terms["modalities"]],
     }

@@ -378,10 +378,6 @@ def build_schema(vocabulary: Vocabulary) -> Schema:
     return Schema(vocabulary, case, method)
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
 # --- Errors in French --------------------------------------------------------
 
 _TYPE_NAMES = {

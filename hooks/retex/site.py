@@ -85,9 +85,6 @@ class Site:
     def browse_url(self, key: str, value: str) -> str:
         return browse_url(self.vocabulary, key, value)
 
-    def buckets(self, kind: str, low: int, high: int):
-        return self.vocabulary.buckets_for(kind, low, high)
-
     def method_link(self, slug: str) -> tuple[str, str]:
         """(title, site-relative URL) of a method sheet."""
         method = self.method(slug)
