@@ -72,8 +72,9 @@ def test_cached_errors_are_reported_again(tmp_path):
 def test_cache_can_be_disabled(tmp_path, monkeypatch):
     Content(tmp_path).valid()
     monkeypatch.setenv("RETEX_CACHE", "0")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     check_content(tmp_path)
-    assert not (tmp_path / ".cache").exists()
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / ".cache").exists()
 
 
 def site_signatures(root):
