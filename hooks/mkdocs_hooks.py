@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from retex import incremental, render
 from retex.collection import KINDS, content_assets
 from retex.escaping import escaped, plain_title
+from retex.files import links_under
 from retex.pages import PageSpec, expand_placeholders, index_pages
 from retex.problems import ContentError, report, summary
 from retex.publish.csp import policy_hashes, unknown_scripts
@@ -78,6 +79,14 @@ def on_config(config):
             f"Contenu invalide ({summary(exc.problems)}, détail ci-dessus) : rien n’a été "
             "construit, le dossier site/ n’a pas été modifié."
         ) from None
+    # MkDocs writes into site/ through any link it holds (one committed by a pull request,
+    # say), and would overwrite what it points to.
+    linked = links_under(Path(config.site_dir))
+    if linked:
+        raise Abort(
+            f"{config.site_dir} contient des liens symboliques ({', '.join(linked[:5])}) : "
+            "la construction écrirait à travers eux ; supprimez ce dossier et relancez"
+        )
     if site.history.shallow:
         log.info(
             "Historique Git incomplet (clone superficiel) : dates et adresses publiées "

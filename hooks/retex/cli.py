@@ -134,7 +134,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"retex new : {rel} existe déjà ; rien n’a été écrit.", file=sys.stderr)
         return 1
     except UnsafePath as exc:
-        print(f"retex new : {exc}.", file=sys.stderr)
+        print(f"retex new : {exc} : rien n’a été écrit.", file=sys.stderr)
         return 1
     required = (
         "summary, territory, format, themes, methods"
@@ -161,7 +161,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
     try:
         written = write_templates(root, schema)
     except UnsafePath as exc:
-        print(f"retex modeles : {exc}. Remplacez le lien par un fichier.", file=sys.stderr)
+        print(
+            f"retex modeles : {exc} : rien n’a été écrit. Remplacez le lien par un fichier.",
+            file=sys.stderr,
+        )
         return 1
     for path in written:
         print(f"Modèle mis à jour : {path.relative_to(root).as_posix()}")

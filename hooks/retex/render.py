@@ -46,9 +46,15 @@ EXTENSION_CONFIGS: dict[str, dict] = {
 
 # The limits of ``guard``: generous for any real sheet, tight enough for Python-Markdown
 # to stay fast on the worst text that passes them.
-MAX_LINES = 3000  # lines of one text (a body or a field)
+MAX_LINES = 10_000  # lines of one text (a body or a field): 1 MB of prose has ~7,000
+MAX_BLOCKS = 3_000  # paragraphs (blocks between blank lines)
+MAX_BLOCK_LINES = 300  # lines of one paragraph, list or table without a blank line
+MAX_HTML_BLOCKS = 300  # paragraphs that start with « < » (raw HTML, comments)
 MAX_DEPTH = 12  # nested lists, quotes, admonitions, brackets or parentheses
-MAX_DENSITY = 20_000_000  # per paragraph: (brackets, tags and backticks) × its length
+# Σ over paragraphs of (punctuation marks × length): Python-Markdown's inline patterns
+# rescan a paragraph from many of its marks (brackets, tags, entities, escapes, emphasis,
+# smart punctuation…), so their cost grows with this sum.
+MAX_DENSITY = 20_000_000
 
 
 @dataclass
@@ -129,7 +135,8 @@ def render_html(text: str, resolve: Callable[[str], str | None] | None = None) -
 
 # --- The cost guard -----------------------------------------------------------------------
 
-_OPENERS = "[<`"
+# Every ASCII punctuation mark, deleted by str.translate to count them in one pass.
+_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def guard(text: str) -> list[Limit]:
@@ -144,26 +151,61 @@ def guard(text: str) -> list[Limit]:
             )
         ]
     found: list[Limit] = []
+    density = 0
     block_start, block_length, block_openers = 1, 0, 0
+    blocks = html_blocks = 0
     depth = 0  # brackets and parentheses open in the current paragraph
 
     def close_block(line: int) -> None:
-        if block_length * block_openers > MAX_DENSITY:
+        nonlocal density
+        if line - block_start > MAX_BLOCK_LINES:
             found.append(
                 Limit(
                     block_start,
-                    "paragraphe trop long et trop chargé en crochets, chevrons ou accents "
-                    "graves pour être mis en page",
-                    "coupez ce paragraphe (ou cette liste, ce tableau) par des lignes vides",
+                    f"paragraphe, liste ou tableau de plus de {MAX_BLOCK_LINES} lignes sans "
+                    "ligne vide",
+                    "aérez le texte par des lignes vides, ou découpez la liste",
                 )
             )
+        density += block_length * block_openers
+        if density > MAX_DENSITY:
+            found.append(
+                Limit(
+                    block_start,
+                    "paragraphe trop long et trop chargé en ponctuation (crochets, chevrons, "
+                    "astérisques…) pour être mis en page",
+                    "coupez les longs paragraphes (ou listes, tableaux) par des lignes vides",
+                )
+            )
+            density = -(10**18)  # reported once
 
     for number, line in enumerate(lines, 1):
         stripped = line.lstrip(" \t>")
         if not stripped.strip():
-            close_block(number)
+            if block_length:
+                close_block(number)
             block_start, block_length, block_openers, depth = number + 1, 0, 0, 0
             continue
+        if not block_length:  # the first line of a paragraph
+            blocks += 1
+            html_blocks += stripped.startswith("<")
+            if blocks == MAX_BLOCKS + 1:
+                found.append(
+                    Limit(
+                        number,
+                        f"texte trop long : plus de {MAX_BLOCKS} paragraphes",
+                        "découpez-le ou raccourcissez-le : une fiche se lit en quelques minutes",
+                    )
+                )
+            if html_blocks == MAX_HTML_BLOCKS + 1:
+                found.append(
+                    Limit(
+                        number,
+                        f"plus de {MAX_HTML_BLOCKS} paragraphes commencent par « < » "
+                        "(HTML ou commentaires)",
+                        "écrivez en Markdown ; retirez les commentaires inutiles",
+                    )
+                )
         prefix = line[: len(line) - len(stripped)]
         indent = len(prefix.replace("\t", "    ").replace(">", "")) // 4 + prefix.count(">")
         if indent > MAX_DEPTH and not found:
@@ -176,8 +218,7 @@ def guard(text: str) -> list[Limit]:
                 )
             )
         block_length += len(line) + 1
-        for char in _OPENERS:
-            block_openers += line.count(char)
+        block_openers += len(line) - len(line.translate(_PUNCTUATION))
         if "<!" in line or "<?" in line:
             # Declarations, CDATA and processing instructions are never allowed, and
             # Python's HTML parser is quadratic on unclosed ones: refuse them now.
@@ -215,7 +256,8 @@ def guard(text: str) -> list[Limit]:
                         depth = -(10**9)  # report once per paragraph
                 elif char in "])" and depth > 0:
                     depth -= 1
-    close_block(len(lines))
+    if block_length:
+        close_block(len(lines) + 1)
     # One message of each kind is enough: the first place it happens.
     seen: set[str] = set()
     unique = []

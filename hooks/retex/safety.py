@@ -240,7 +240,11 @@ def judge_html(html: str, made: Counter | None = None) -> Judgement:
             problem = _attribute_problem(tag, name, value)
             if problem:
                 fix = ATTRIBUTE_FIX if problem.startswith("attribut") else None
-                verdicts.append(Verdict(problem, fix, _word_needle(name)))
+                words = [w for w in value.split() if w not in ADMONITION_TYPES][-1:]
+                needle = (*_word_needle(words[0] if words else value[:40]), *_word_needle(name))
+                if problem.startswith("attribut"):
+                    needle = (*_word_needle(name), *needle)
+                verdicts.append(Verdict(problem, fix, needle))
         if tag == "a" and "href" in node.attributes:
             href = node.attributes["href"] or ""
             links.append((tag, href))

@@ -39,8 +39,7 @@ def _open_folder(base: Path, parts: list[str], *, create: bool, mode: int = 0o75
                 child = os.open(part, _DIR_FLAGS, dir_fd=fd)
             except OSError as exc:  # ELOOP or ENOTDIR: a link, or a file in the way
                 raise UnsafePath(
-                    f"« {'/'.join(walked)} » est un lien symbolique ou n’est pas un dossier : "
-                    "rien n’a été écrit"
+                    f"« {'/'.join(walked)} » est un lien symbolique ou n’est pas un dossier"
                 ) from exc
             os.close(fd)
             fd = child
@@ -82,7 +81,7 @@ def read_regular(base: Path, relpath: str) -> bytes | None:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise UnsafePath(f"« {relpath} » est un lien symbolique : rien n’a été lu") from exc
+            raise UnsafePath(f"« {relpath} » est un lien symbolique") from exc
         with os.fdopen(handle, "rb") as source:
             if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
                 raise UnsafePath(f"« {relpath} » n’est pas un fichier ordinaire")
@@ -103,8 +102,7 @@ def replace_file(base: Path, relpath: str, data: bytes, *, folder_mode: int = 0o
             existing = None
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             raise UnsafePath(
-                f"« {relpath} » est un lien symbolique ou n’est pas un fichier ordinaire : "
-                "rien n’a été écrit"
+                f"« {relpath} » est un lien symbolique ou n’est pas un fichier ordinaire"
             )
         temporary = f".{name}.{secrets.token_hex(6)}.tmp"
         out = os.open(temporary, _NEW_FLAGS, 0o644, dir_fd=fd)
