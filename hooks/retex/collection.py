@@ -285,6 +285,10 @@ class _Unchecked:
             )
 
 
+# Each Markdown field is rendered on its own: their number is bounded, like a text's size.
+MAX_MARKDOWN_TEXTS = 500
+
+
 def check_text_safety(
     document: Document, kind: str
 ) -> tuple[list[Problem], list[tuple[int, str, str]]]:
@@ -305,12 +309,27 @@ def check_text_safety(
     ]
     found_links += [(first + line - 1, BODY, target) for line, target in checked.links]
     markdown = MARKDOWN_FIELDS[kind]
+    rendered = 0
     for loc, text in _strings(document.data, ()):
         line, where = document.line_of(loc), format_loc(loc)
         bad = forbidden_characters(text, tab=False)
         for _offset, char in bad[:1]:  # one per field: its line is the field's
             problems.append(Problem(document.path, line, where, *character_message(char)))
         if dotted(loc) not in markdown:
+            continue
+        rendered += 1
+        if rendered > MAX_MARKDOWN_TEXTS:
+            if rendered == MAX_MARKDOWN_TEXTS + 1:
+                problems.append(
+                    Problem(
+                        document.path,
+                        line,
+                        where,
+                        f"trop de textes dans l’en-tête : plus de {MAX_MARKDOWN_TEXTS} "
+                        "enseignements, difficultés, conditions ou points de vigilance",
+                        "gardez l’essentiel : une fiche se lit en quelques minutes",
+                    )
+                )
             continue
         checked = check_markdown(text)
         problems += [

@@ -48,7 +48,7 @@ EXTENSION_CONFIGS: dict[str, dict] = {
 # to stay fast on the worst text that passes them.
 MAX_LINES = 10_000  # lines of one text (a body or a field): 1 MB of prose has ~7,000
 MAX_BLOCKS = 3_000  # paragraphs (blocks between blank lines)
-MAX_BLOCK_LINES = 300  # lines of one paragraph, list or table without a blank line
+MAX_BLOCK_LINES = 150  # lines of one paragraph, list or table without a blank line
 MAX_HTML_BLOCKS = 300  # paragraphs that start with « < » (raw HTML, comments)
 MAX_DEPTH = 12  # nested lists, quotes, admonitions, brackets or parentheses
 # Σ over paragraphs of (punctuation marks × length): Python-Markdown's inline patterns
