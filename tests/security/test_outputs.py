@@ -48,7 +48,9 @@ date: "2019-06-27"
 actors: {json.dumps(ACTORS)}
 facilitators: [{json.dumps(FACILITATOR)}]
 outcomes: [{json.dumps(OUTCOME)}]
-lessons: ["Une leçon, avec `<script>alert(1)</script>` en code."]
+lessons:
+  - "Une leçon, avec `<script>alert(1)</script>` en code."
+  - "Voir [la fiche](../methods/entretien-usager.md#objectif), rendue à part."
 testimonial:
   quote: Une citation.
   author: {json.dumps(AUTHOR)}
@@ -167,6 +169,10 @@ def test_the_case_page_prints_every_value_as_its_text(built):
     assert source.attributes["href"] == SOURCE_URL
     code = [c.text() for c in tree.css("code")]
     assert "<script>alert(1)</script>" in code
+    # A field, rendered on its own, still links to the published page of a source file.
+    link = next(a for a in tree.css("li a") if a.text() == "la fiche")
+    assert link.attributes["href"] == "../../methodes/entretien-usager/#objectif"
+    assert (built / "methodes" / "entretien-usager" / "index.html").is_file()
 
 
 def test_a_fence_in_a_field_does_not_pair_with_the_body(built):
