@@ -267,7 +267,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     spec = _state["pages"].get(page.file.src_uri)
     if spec is not None and spec.entry is not None:
-        html = fill_sections(html, spec.entry)
+        try:
+            html = fill_sections(html, spec.entry)
+        except ValueError as exc:  # the body swallowed a section (the check prevents it)
+            raise PluginError(str(exc)) from None
     if not page.meta.get("title") and not page.is_homepage and page.title:
         # Material prints a title taken from the page's first heading unescaped.
         page.meta["title"] = plain_title(page.title)
