@@ -145,6 +145,7 @@ class ResultCache:
             separators=(",", ":"),
         )
         try:
+            self.base.mkdir(parents=True, exist_ok=True)  # the user's own cache folder
             replace_file(self.base, self.relpath, text.encode("utf-8"), folder_mode=0o700)
         except (OSError, UnsafePath):
             pass  # no writable cache folder: the next run is only slower
