@@ -14,6 +14,7 @@ file renders in seconds (see tests/security/test_cost.py).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -115,10 +116,37 @@ def _markdown() -> tuple[markdown.Markdown, _Inspect]:
     return found
 
 
+# A one-line text without any character that Markdown or its extensions act on renders to
+# one paragraph of itself: most fields are like that (tests/security/test_properties.py
+# checks that this shortcut gives exactly Python-Markdown's output).
+_MARKUP_CHARACTERS = frozenset("\\`*_<>&[]{}|~#\t\n\r")
+_LINE_STARTS = frozenset("-+*>=!:0123456789")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _plain_line(text: str) -> str | None:
+    line = text
+    if (
+        not line
+        or line != line.strip()
+        or line[0] in _LINE_STARTS
+        or "--" in line
+        or "..." in line
+        or "  " in text
+        or not _MARKUP_CHARACTERS.isdisjoint(line)
+        or _CONTROL_RE.search(line)
+    ):
+        return None
+    return line
+
+
 def render(text: str, resolve: Callable[[str], str | None] | None = None) -> Rendered:
     """The HTML of one Markdown text, rendered on its own (nothing before or after it
     can change its meaning). ``resolve`` turns a relative link or image address into
     the published one (None: keep it). Call ``guard`` first."""
+    line = _plain_line(text)
+    if line is not None:
+        return Rendered(f"<p>{line}</p>", Counter(p=1))
     md, inspect = _markdown()
     md.reset()
     inspect.resolve = resolve

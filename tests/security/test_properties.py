@@ -363,3 +363,25 @@ def test_report_the_number_of_inputs_tried():
         f"{TRIED['built']} fiches acceptées construites par mkdocs build"
     )
     assert TRIED["check"] >= min(EXAMPLES, 100)
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None, database=None)
+@given(
+    st.one_of(
+        st.text(
+            alphabet=st.sampled_from(list("aé ’'\"()-.,;:?!«»09%$@/=+\u00a0\u2026\u202f")),
+            max_size=40,
+        ),
+        st.text(max_size=20),
+    )
+)
+def test_the_plain_line_shortcut_renders_exactly_as_python_markdown(text):
+    """render() skips Python-Markdown for a plain one-line text: same HTML, always."""
+    import markdown
+
+    from retex.render import EXTENSION_CONFIGS, EXTENSIONS, _plain_line
+
+    line = _plain_line(text)
+    if line is not None:
+        md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+        assert render_html(text) == md.convert(text)
