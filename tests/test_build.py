@@ -288,7 +288,7 @@ def test_method_pages_list_the_methods_often_used_with_them(built_site, real):
         "/methodes/debrief-retrospective/",
         "/methodes/tour-de-table/",
         "/methodes/scenarios-et-si/",
-        "/methodes/tamis-a-criteres/",
+        "/methodes/matrice-de-priorisation/",
     }
     assert "dans 1 cas" in text
     for entry in real.methods:
