@@ -6,6 +6,7 @@
   the search indexer;
 * on_page_*: give each page its Markdown, template, title, dates and data, and hand
   rendered entry pages to the search indexer;
+* on_post_page / on_post_template: French no-break spaces in the text of every page;
 * on_post_build: write the search index, redirects, open data, feeds and robots.txt.
 """
 
@@ -36,6 +37,7 @@ from retex.publish.outputs import (
     write_robots,
 )
 from retex.publish.search import SearchIndexer, index_directory
+from retex.publish.typography import french_spacing
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
@@ -289,6 +291,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = french_spacing(output)  # before the search index, which keeps the same text
     for digest in unknown_scripts(output, _state["script_hashes"]):
         if digest not in _state["unknown_scripts"]:
             _state["unknown_scripts"].add(digest)
@@ -301,6 +304,10 @@ def on_post_page(output, page, config):
     if spec is not None and spec.entry is not None and _state["search"] is not None:
         _state["search"].add(output, "/" + page.url)
     return output
+
+
+def on_post_template(output, template_name, config):
+    return french_spacing(output) if template_name.endswith(".html") else output  # 404.html
 
 
 def on_post_build(config):

@@ -178,9 +178,8 @@ def test_edit_and_report_links(built_site):
         in html
     )
     assert ">Modifier cette page</a>" in html and ">Signaler une erreur</a>" in html
-    assert re.search(
-        r"Dernière modification : <time datetime=\"\d{4}-\d\d-\d\d\">\d+ \w+ \d{4}", html
-    )
+    when = r"<time datetime=\"\d{4}-\d\d-\d\d\">\d+(?:er)? \w+ \d{4}"  # « 1er décembre »
+    assert re.search("Dernière modification\u00a0: " + when, html)
     method = (built_site / "methodes" / "debat-mouvant" / "index.html").read_text("utf-8")
     assert "edit/main/methods/debat-mouvant.md" in method
     about = (built_site / "a-propos" / "index.html").read_text("utf-8")

@@ -168,3 +168,18 @@ def test_chooser_narrows_the_sheets_and_keeps_choices_in_the_url(site, page):
         "[data-rx-chooser-list] > li:visible .rx-card__meta"
     ).all_inner_texts():
         assert "apitaliser" in text
+
+
+def test_excerpts_read_as_sentences_with_french_spacing(site, page):
+    # « Antoine » appears only in the Pau case's fact box (and its source): the excerpt
+    # shows that box as text, labels apart from their values.
+    page.goto(site.url + "recherche/?q=Antoine&type=cas")
+    result = page.locator("[data-rx-results] > li").filter(
+        has=page.locator(f'a[href$="{PAU}"]')
+    )
+    expect(result).to_be_visible()
+    excerpt = result.locator(".rx-result__excerpt").text_content()
+    assert "Animation\u00a0: Antoine" in excerpt, excerpt
+    assert "AnimationAntoine" not in excerpt and " :" not in excerpt, excerpt
+    status = page.locator("[data-rx-status]").text_content()
+    assert "«\u00a0Antoine\u00a0»" in status, status
