@@ -156,3 +156,23 @@ def test_facts_stay_searchable_and_filterable(built_site):
     sgmap = records["/cas/sgmap-potentiel-innovation-des-agents/"]
     assert "methods" not in sgmap["filters"]  # an ébauche that names no method
     assert "Méthodes : aucune nommée par la source" in sgmap["content"]
+
+
+def test_an_ebauche_without_method_in_pages_and_exports(built_site):
+    slug = "sgmap-potentiel-innovation-des-agents"
+    html = (built_site / "cas" / slug / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Méthodes<span class="rx-sr-only">\u00a0:</span></dt> <dd>aucune nommée par la source'
+        in html
+    )
+    assert "Fiche à compléter." in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(ld.group(1))
+    assert data["@type"] == "Article" and "mentions" not in data
+    cases = json.loads((built_site / "donnees" / "cas.json").read_text(encoding="utf-8"))
+    (record,) = [item for item in cases["items"] if item["slug"] == slug]
+    assert record["methods"] == [] and record["completeness"] == "ébauche"
+    csv = (built_site / "donnees" / "cas.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = csv[0].split(";")
+    (row,) = [line for line in csv if slug in line]
+    assert row.split(";")[header.index("methods")] == ""
