@@ -386,10 +386,34 @@ def build_schema(vocabulary: Vocabulary) -> Schema:
         audience=(_list(V("audiences")), Field(default=(), description="Publics concernés")),
         actors=(_list(Text), Field(default=(), description="Organisations impliquées")),
         facilitators=(_list(Text), Field(default=(), description="Animateurs ou facilitateurs")),
-        outcomes=(_list(Text), Field(default=(), description="Résultats")),
-        lessons=(_list(Text), Field(default=(), description="Enseignements")),
-        challenges=(_list(Text), Field(default=(), description="Difficultés rencontrées")),
-        success_conditions=(_list(Text), Field(default=(), description="Conditions de réussite")),
+        outcomes=(
+            _list(Text),
+            Field(default=(), description="Résultats : ce qui s’est passé, selon la source"),
+        ),
+        lessons=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Enseignements : ce que l’expérience apprend, selon la source "
+                "(un objectif, une question ou une recommandation n’en est pas un)",
+            ),
+        ),
+        challenges=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Difficultés effectivement rencontrées (pas les problèmes que "
+                "l’expérience avait pour sujet)",
+            ),
+        ),
+        success_conditions=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Conditions de réussite que donne la source, en disant de qui "
+                "elles viennent",
+            ),
+        ),
         follow_up=(FollowUp | None, Field(default=None, description="Suites données")),
         testimonial=(Testimonial | None, Field(default=None, description="Témoignage")),
         sources=common["sources"],
