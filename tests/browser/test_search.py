@@ -129,10 +129,10 @@ def test_search_page_filters_narrow_and_live_in_the_url(site, page):
 
 
 def test_filter_counts_and_filter_without_query(site, page):
-    page.goto(site.url + "recherche/?themes=Laboratoire%20d%E2%80%99innovation")
+    page.goto(site.url + "recherche/?themes=%C3%89cosyst%C3%A8me%20d%E2%80%99innovation")
     expect(page.locator("[data-rx-results] > li")).to_have_count(1)
     expect(page.locator("[data-rx-results] a")).to_have_attribute("href", re.compile(STRASBOURG))
-    label = page.locator("label", has_text="Laboratoire d’innovation")
+    label = page.locator("label", has_text="Écosystème d’innovation")
     expect(label).to_contain_text("(1)")
 
 
