@@ -55,6 +55,7 @@ _WS_BEFORE = re.compile(r"[ \t\n\r\f]+(?=[;:!?»])")
 _OPEN = re.compile(r"«([ \t\n\r\f]*)")
 _CLOSE_GLUED = re.compile(r"(?<=[^ \t\n\r\f\u00a0\u202f«])»")
 _CANDIDATE = re.compile(r"[;:!?«»]")
+_NEWLINE = re.compile("\n")
 
 
 def french_spacing(page: str) -> str:
@@ -71,10 +72,7 @@ class _Spacer(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skip by kind, skip by lang)
         self.prev = ""  # last character of the block's text so far
@@ -103,12 +101,13 @@ class _Spacer(HTMLParser):
             self._boundary()
         if tag in VOID:
             return
-        names = dict(attrs)
-        by_kind = bool(self.stack and self.stack[-1][1])
-        by_kind = by_kind or tag in SKIPPED or not DATA_ATTRIBUTES.isdisjoint(names)
-        by_lang = bool(self.stack and self.stack[-1][2])
-        if names.get("lang") is not None:
-            by_lang = not names["lang"].strip().lower().startswith("fr")
+        _, by_kind, by_lang = self.stack[-1] if self.stack else ("", False, False)
+        by_kind = by_kind or tag in SKIPPED
+        for name, value in attrs:
+            if name in DATA_ATTRIBUTES:
+                by_kind = True
+            elif name == "lang" and value is not None:
+                by_lang = not value.strip().lower().startswith("fr")
         self.stack.append((tag, by_kind, by_lang))
 
     def handle_startendtag(self, tag, attrs):

@@ -141,7 +141,7 @@ export function setupPage() {
     var active = facets.filter(function (f) { return (state.filters[f.param] || []).length; });
     if (active.length) {
       parts.push("avec les filtres " + active.map(function (f) {
-        return f.label.toLowerCase() + " : " + state.filters[f.param].join(" ou ");
+        return f.label.toLowerCase() + "\u00a0: " + state.filters[f.param].join(" ou ");
       }).join(", "));
     }
     var head = n ? plural(n, "résultat", "résultats") : "Aucun résultat";
