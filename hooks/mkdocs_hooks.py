@@ -6,6 +6,7 @@
   the search indexer;
 * on_page_*: give each page its Markdown, template, title, dates and data, and hand
   rendered entry pages to the search indexer;
+* on_post_page / on_post_template: French no-break spaces in the text of every page;
 * on_post_build: write the search index, redirects, open data, feeds and robots.txt,
   then swap the new site in (it was written beside the old one: see publish/staging.py);
 * on_build_error, on_shutdown: a failed or interrupted build leaves ``site/`` as it was.
@@ -44,6 +45,7 @@ from retex.publish.outputs import (
 from retex.publish.preview import errors_banner, mark_pages, preview_policy
 from retex.publish.search import SearchIndexer, index_directory
 from retex.publish.staging import StagedSite
+from retex.publish.typography import french_spacing
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
@@ -364,6 +366,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = french_spacing(output)  # before the search index, which keeps the same text
     for digest in unknown_scripts(output, _state["script_hashes"]):
         if digest not in _state["unknown_scripts"]:
             _state["unknown_scripts"].add(digest)
@@ -376,6 +379,10 @@ def on_post_page(output, page, config):
     if spec is not None and spec.entry is not None and _state["search"] is not None:
         _state["search"].add(output, "/" + page.url)
     return output
+
+
+def on_post_template(output, template_name, config):
+    return french_spacing(output) if template_name.endswith(".html") else output  # 404.html
 
 
 def on_post_build(config):

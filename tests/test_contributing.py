@@ -183,7 +183,7 @@ def test_edit_and_report_links(built_site):
     assert ">Modifier cette page</a>" in html and ">Signaler une erreur</a>" in html
     when = last_commit_date("cases/pau-lean-startup-directeurs.md")
     assert (
-        f'Dernière modification : <time datetime="{when:%Y-%m-%d}">{french_date(when)}</time>'
+        f'Dernière modification\u00a0: <time datetime="{when:%Y-%m-%d}">{french_date(when)}</time>'
         in html
     )
     method = (built_site / "methodes" / "debat-mouvant" / "index.html").read_text("utf-8")

@@ -31,6 +31,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 RECORD_MARK = "data-rx-record"  # the element holding a page's filters and result data
 
 
+# Not indexed: the « # » permalink after each heading (it would glue a « # » to the
+# heading in excerpts: « Quand l’utiliser# Les dossiers… »).
+EXCLUDED = [".headerlink"]
+
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "</div><!-- /data-pagefind-body -->"
 
@@ -86,7 +90,9 @@ class SearchIndexer:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
-        config = IndexConfig(force_language=language, output_path=str(self.output_path))
+        config = IndexConfig(
+            force_language=language, output_path=str(self.output_path), exclude_selectors=EXCLUDED
+        )
         self._index = PagefindIndex(config)
         self._started: Future = self._submit(self._index.__aenter__())
         self._pending: list[Future] = []
@@ -209,7 +215,9 @@ def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> 
                 _stage(staging / page.relative_to(site_dir), page.read_text(encoding="utf-8"))
 
         async def index() -> None:
-            config = IndexConfig(force_language=language, output_path=str(output_path))
+            config = IndexConfig(
+                force_language=language, output_path=str(output_path), exclude_selectors=EXCLUDED
+            )
             async with PagefindIndex(config) as pagefind:
                 await pagefind.add_directory(path=str(staging), glob=ENTRY_PAGES)
 
