@@ -99,3 +99,19 @@ def test_a_page_without_those_marks_is_returned_as_is():
 def test_broken_html_does_not_raise():
     for html in ("<p>a :", "<p><code>a : b", "</p></div> ?", "<a href='x>y ?</a>", "<<p>x :"):
         french_spacing(html)  # any string: the result is checked by the build's own tests
+
+
+def test_a_quoted_angle_bracket_in_an_attribute_is_not_the_end_of_its_tag():
+    page = '<p><a title="a > b ; c" href="?q=x : y">Voir : ici</a> !</p>'
+    assert french_spacing(page) == (
+        f'<p><a title="a > b ; c" href="?q=x : y">Voir{S}: ici</a>{N}!</p>'
+    )
+
+
+def test_scripts_styles_and_icons_are_skipped_to_their_end():
+    page = (
+        "<svg><title>Menu : ouvrir</title><path d='M0 0'/></svg>"
+        "<script>if (a < b) { x = y ? 1 : 2; }</script><style>a::after { content: ' :'; }</style>"
+        "<p>Fin ?</p>"
+    )
+    assert french_spacing(page) == page.replace("Fin ?", f"Fin{N}?")
