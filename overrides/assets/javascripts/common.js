@@ -29,6 +29,16 @@ export function searchTerms(query) {
   return query.replace(/[\u2019\u02bc]/g, "'");
 }
 
+// Pagefind keeps the text of an excerpt with plain spaces: put back the no-break spaces
+// that the pages carry (hooks/retex/publish/typography.py): narrow before ; ! ?, plain
+// no-break before : and », and after «. An excerpt is escaped text with <mark> tags only.
+export function frenchSpacing(text) {
+  return text
+    .replace(/ (?=(?:<\/?mark>)?[;!?])/g, "\u202f")
+    .replace(/ (?=(?:<\/?mark>)?[:»])/g, "\u00a0")
+    .replace(/« /g, "«\u00a0");
+}
+
 export function debounce(fn, ms) {
   var timer = null;
   return function () {

@@ -71,8 +71,8 @@ function setupHeader() {
           list.appendChild(li);
         });
         status.textContent = found.total
-          ? plural(found.total, "résultat", "résultats") + " pour « " + query + " »"
-          : "Aucun résultat pour « " + query + " »";
+          ? plural(found.total, "résultat", "résultats") + " pour «\u00a0" + query + "\u00a0»"
+          : "Aucun résultat pour «\u00a0" + query + "\u00a0»";
         more.setAttribute("href", SEARCH_PAGE + "?q=" + encodeURIComponent(query));
         open();
       })

@@ -1,7 +1,7 @@
 /*
  * The search page /recherche/: query, filters with counts, sort, all kept in the URL.
  */
-import { debounce, el, kindLabel, metaLine, pagefind, plural, searchTerms } from "./common.js";
+import { debounce, el, frenchSpacing, kindLabel, metaLine, pagefind, plural, searchTerms } from "./common.js";
 
 /* ----------------------------------------------------------- search page --- */
 
@@ -117,7 +117,7 @@ export function setupPage() {
       if (item.meta.summary) li.appendChild(el("p", "rx-result__summary", item.meta.summary));
       if (item.excerpt) {
         var excerpt = el("p", "rx-result__excerpt");
-        excerpt.innerHTML = item.excerpt; // Pagefind's escaped text with <mark> around matches
+        excerpt.innerHTML = frenchSpacing(item.excerpt); // Pagefind's escaped text with <mark> around matches
         li.appendChild(excerpt);
       }
       resultList.appendChild(li);
@@ -137,11 +137,11 @@ export function setupPage() {
 
   function describe(state, n) {
     var parts = [];
-    if (state.q) parts.push("pour « " + state.q + " »");
+    if (state.q) parts.push("pour «\u00a0" + state.q + "\u00a0»");
     var active = facets.filter(function (f) { return (state.filters[f.param] || []).length; });
     if (active.length) {
       parts.push("avec les filtres " + active.map(function (f) {
-        return f.label.toLowerCase() + " : " + state.filters[f.param].join(" ou ");
+        return f.label.toLowerCase() + "\u00a0: " + state.filters[f.param].join(" ou ");
       }).join(", "));
     }
     var head = n ? plural(n, "résultat", "résultats") : "Aucun résultat";
