@@ -104,14 +104,6 @@ def on_config(config):
     if preview and not problems:
         site.keep_bodies()  # a later invalid edit must not reach the pages shown meanwhile
         incremental.remember("site", site)
-    # MkDocs writes into site/ through any link it holds (one committed by a pull request,
-    # say), and would overwrite what it points to.
-    linked = links_under(Path(config.site_dir))
-    if linked:
-        raise Abort(
-            f"{config.site_dir} contient des liens symboliques ({', '.join(linked[:5])}) : "
-            "la construction écrirait à travers eux ; supprimez ce dossier et relancez"
-        )
     if site.history.shallow:
         log.info(
             "Historique Git incomplet (clone superficiel) : dates et adresses publiées "
@@ -146,6 +138,15 @@ def on_config(config):
         staged = StagedSite(Path(config.site_dir))
         _state["staged"] = staged
         config.site_dir = str(staged.path)
+    else:
+        # Built in place: MkDocs would write through any link the folder holds (one
+        # committed by a pull request, say) and overwrite what it points to.
+        linked = links_under(Path(config.site_dir))
+        if linked:
+            raise Abort(
+                f"{config.site_dir} contient des liens symboliques ({', '.join(linked[:5])}) "
+                ": la construction écrirait à travers eux ; supprimez ce dossier et relancez"
+            )
     return config
 
 

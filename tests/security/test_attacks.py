@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from samples import CASE, METHOD, PNG, Content, assert_french, line_of
 
 from retex.problems import BODY
-from support import copy_project, retex
+from support import BIN, ENV, copy_project, retex
 
 
 @pytest.fixture
@@ -517,6 +518,8 @@ def test_a_committed_jinja_bytecode_cache_is_never_unpickled(project, tmp_path):
 
 
 def test_a_linked_site_folder_is_never_written_through(project, tmp_path):
+    """A committed site/ holding a link: the build writes a new site beside it and swaps
+    it in (tests/test_atomic_build.py), so nothing is written through the link."""
     elsewhere = tmp_path / "precieux"
     elsewhere.mkdir()
     (elsewhere / "garder.txt").write_text("à garder")
@@ -524,10 +527,29 @@ def test_a_linked_site_folder_is_never_written_through(project, tmp_path):
     site.mkdir()
     os.symlink(elsewhere, site / "cas")
     result = project.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (site / "cas").is_symlink() and (site / "cas" / "index.html").is_file()
+    assert [p.name for p in elsewhere.iterdir()] == ["garder.txt"]
+
+
+def test_an_in_place_build_refuses_a_linked_site_folder(project, tmp_path):
+    """--dirty builds write in place: a link in the site folder is refused."""
+    elsewhere = tmp_path / "precieux"
+    elsewhere.mkdir()
+    site = project.root / "site"
+    site.mkdir()
+    os.symlink(elsewhere, site / "cas")
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--dirty", "-f", str(project.root / "mkdocs.yml")],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert result.returncode != 0
     assert "liens symboliques" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert [p.name for p in elsewhere.iterdir()] == ["garder.txt"]
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_a_site_page_of_docs_is_judged_like_the_content(project):
