@@ -25,12 +25,13 @@ import signal
 import sys
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from retex import incremental
+from retex import incremental, render
 from retex.collection import KINDS, content_assets
+from retex.escaping import escaped, plain_title
+from retex.files import links_under
 from retex.pages import PageSpec, expand_placeholders, index_pages
 from retex.problems import ContentError, report, summary
 from retex.publish.csp import policy_hashes, unknown_scripts
@@ -46,7 +47,8 @@ from retex.publish.preview import errors_banner, mark_pages, preview_policy
 from retex.publish.search import SearchIndexer, index_directory
 from retex.publish.staging import StagedSite
 from retex.publish.typography import french_spacing
-from retex.sections import entry_markdown, plain_text
+from retex.safety import judge_html
+from retex.sections import entry_markdown, fill_sections, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
 
@@ -69,6 +71,16 @@ def _publisher(config) -> Publisher:
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    # The Markdown extensions are defined once, in retex.render, so that `retex check`
+    # judges the HTML the build publishes; mkdocs.yml lists none (MkDocs adds these three).
+    if list(config.markdown_extensions) != ["toc", "tables", "fenced_code"]:
+        raise Abort(
+            "mkdocs.yml : les extensions Markdown se règlent dans hooks/retex/render.py "
+            "(la vérification des fiches doit rendre le Markdown comme le site) ; retirez "
+            "markdown_extensions de mkdocs.yml"
+        )
+    config.markdown_extensions = list(render.EXTENSIONS)
+    config.mdx_configs = {k: dict(v) for k, v in render.EXTENSION_CONFIGS.items()}
     preview = incremental.recall("command") == "serve"
     problems = []
     try:
@@ -126,6 +138,15 @@ def on_config(config):
         staged = StagedSite(Path(config.site_dir))
         _state["staged"] = staged
         config.site_dir = str(staged.path)
+    else:
+        # Built in place: MkDocs would write through any link the folder holds (one
+        # committed by a pull request, say) and overwrite what it points to.
+        linked = links_under(Path(config.site_dir))
+        if linked:
+            raise Abort(
+                f"{config.site_dir} contient des liens symboliques ({', '.join(linked[:5])}) "
+                ": la construction écrirait à travers eux ; supprimez ce dossier et relancez"
+            )
     return config
 
 
@@ -287,14 +308,7 @@ def on_env(env, config, files):
     overrides = Path(config.theme.custom_dir)
     ours = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html")}
     env.autoescape = lambda name: name in ours
-    # MkDocs compiles every template anew at each build: keep the compiled code on disk
-    # (Jinja checks each template's source before reusing it).
-    cache = _state["site"].root / ".cache" / "jinja"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-    except OSError:
-        pass  # a read-only checkout: compile as usual
+    # No bytecode cache: Jinja's unpickles its files, which a checkout could carry.
     return env
 
 
@@ -307,8 +321,13 @@ def on_page_markdown(markdown, page, config, files):
     spec = _state["pages"].get(page.file.src_uri)
     site: Site = _state["site"]
     if spec is not None:
-        page.meta.update(template=spec.template, title=spec.title, description=spec.description)
+        page.meta.update(
+            template=spec.template,
+            title=escaped(spec.title),
+            description=escaped(spec.description),
+        )
     else:  # a page of docs/: it may quote the configuration
+        page.meta.update(escaped(dict(page.meta)))
         try:
             markdown = expand_placeholders(
                 markdown, {**dict(config.extra), "site_url": config.site_url}
@@ -324,6 +343,24 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    spec = _state["pages"].get(page.file.src_uri)
+    if spec is not None and spec.entry is not None:
+        try:
+            html = fill_sections(html, spec.entry)
+        except ValueError as exc:  # the body swallowed a section (the check prevents it)
+            raise PluginError(str(exc)) from None
+    if not page.meta.get("title") and not page.is_homepage and page.title:
+        # Material prints a title taken from the page's first heading unescaped.
+        page.meta["title"] = plain_title(page.title)
+    # The content was judged before the build (retex.safety); judge what is published too.
+    verdicts = judge_html(html).verdicts
+    if verdicts:
+        raise PluginError(
+            f"{page.file.src_uri} : HTML refusé dans la page produite ("
+            + " ; ".join(v.message for v in verdicts)
+            + ") ; lancez « retex check » pour situer le problème"
+        )
+
     def locate(src: str):
         if "://" in src or src.startswith(("/", "data:")):
             return None

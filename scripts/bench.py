@@ -27,6 +27,7 @@ asserted: the figures depend on the machine, only their ratios are comparable.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -50,7 +51,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from retex.pages import PageSpec, index_pages  # noqa: E402
 from retex.publish.search import index_directory  # noqa: E402
 from retex.publish.typography import french_spacing  # noqa: E402
-from retex.sections import entry_markdown  # noqa: E402
+from retex.render import EXTENSION_CONFIGS, EXTENSIONS, render_html  # noqa: E402
+from retex.sections import entry_markdown, section_html  # noqa: E402
 from retex.site import Site, load_site  # noqa: E402
 from retex.synthetic import generate  # noqa: E402
 
@@ -99,7 +101,12 @@ def _link(from_uri: str, to_uri: str) -> str:
 def _entry_page(entry) -> str:
     """What Retex's build hands MkDocs for an entry page: its title and its Markdown (the
     fact box, similar cases and backlinks are rendered by our templates, not here)."""
-    markdown = entry_markdown(entry)
+    # The sections' HTML where the build puts it (as raw HTML blocks for plain MkDocs).
+    markdown = re.sub(
+        "\ufdd0([a-z_]+)\ufdd1",
+        lambda m: section_html(entry, m.group(1), render_html),
+        entry_markdown(entry),
+    )
     markdown = markdown.replace("](../methods/", "](../methodes/").replace(
         "](../cases/", "](../cas/"
     )
@@ -128,20 +135,29 @@ theme:
   features: [navigation.instant, navigation.tracking, navigation.top, toc.follow,
              content.action.edit]
 plugins: []
-markdown_extensions:
-  - toc:
-      permalink: "#"
-      permalink_title: Lien vers cette section
-      slugify: !!python/name:retex.slugs.heading_id
-  - admonition
-  - sane_lists
-  - smarty:
-      smart_quotes: false
-nav:
+{markdown}nav:
   - Accueil: index.md
   - Cas: cas/index.md
   - Méthodes: methodes/index.md
 """
+
+
+def _markdown_config() -> str:
+    """The build's Markdown extensions (retex.render) as mkdocs.yml lines."""
+    lines = ["markdown_extensions:"]
+    for name in EXTENSIONS:
+        options = EXTENSION_CONFIGS.get(name)
+        if not options:
+            lines.append(f"  - {name}")
+            continue
+        lines.append(f"  - {name}:")
+        for key, value in options.items():
+            if callable(value):
+                text = f"!!python/name:{value.__module__}.{value.__qualname__}"
+            else:
+                text = json.dumps(value, ensure_ascii=False)
+            lines.append(f"      {key}: {text}")
+    return "\n".join(lines) + "\n"
 
 
 def write_floor(site: Site, out: Path) -> int:
@@ -166,7 +182,9 @@ def write_floor(site: Site, out: Path) -> int:
     (docs / "index.md").write_text(
         "# Retex\n\n- [Cas](cas/index.md)\n- [Méthodes](methodes/index.md)\n", encoding="utf-8"
     )
-    (out / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        FLOOR_CONFIG.format(markdown=_markdown_config()), encoding="utf-8"
+    )
     return pages + 1
 
 
@@ -268,6 +286,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     k = args.runs
     work = Path(tempfile.mkdtemp(prefix="retex-bench-"))
+    # The check cache lives in the user's cache folder: keep the benchmark's apart.
+    ENV["XDG_CACHE_HOME"] = str(work / "cache")
     rows: list[tuple[str, str]] = []
     try:
         corpus = work / "corpus"
@@ -284,7 +304,7 @@ def main(argv=None) -> int:
         retex = [str(BIN / "retex"), "check"]
         for folder, size in ((corpus, args.cases), (big, args.check_cases)):
             cold = median_of(
-                k, lambda f=folder: (shutil.rmtree(f / ".cache", True), run(retex, f))[1]
+                k, lambda f=folder: (shutil.rmtree(work / "cache", True), run(retex, f))[1]
             )
             warm = median_of(k, lambda f=folder: run(retex, f))
             rows.append((f"retex check, {size} cas générés, cache froid", f"{cold:.2f} s"))

@@ -17,6 +17,9 @@ from support import write_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The first bytes of a 1×1 PNG image: what the passive-file check reads.
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+
 # A valid case: every required field, and a few optional ones.
 CASE = """\
 ---

@@ -8,11 +8,14 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+# The check cache lives in the user's cache folder: the tests keep theirs apart.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="retex-tests-cache-")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -4,7 +4,7 @@ and every problem of every file reported at once."""
 from __future__ import annotations
 
 import pytest
-from samples import CASE, METHOD, ROOT, Content, assert_french, case, line_of, method
+from samples import CASE, METHOD, PNG, ROOT, Content, assert_french, case, line_of, method
 
 from retex.problems import BODY, FILE, report
 from retex.site import check_content
@@ -45,10 +45,19 @@ def test_file_name_must_be_a_slug(content, name, suggestion):
     assert_french(problem)
 
 
-def test_other_files_are_ignored(content):
-    content.write("cases/notes.txt", "pas du Markdown")
-    content.write("cases/images/schema.png", b"\x89PNG")
+def test_images_beside_the_content_are_accepted(content):
+    content.write("cases/images/schema.png", PNG)
+    content.write("methods/images/photo.jpg", b"\xff\xd8\xff\xe0" + bytes(12))
     assert content.check() == []
+
+
+def test_other_files_are_refused(content):
+    """Every file beside the Markdown is published: only images (tests/security/ has the
+    dangerous ones)."""
+    content.write("cases/notes.txt", "pas du Markdown")
+    [problem] = content.check()
+    assert (problem.path, problem.line) == ("cases/notes.txt", 1)
+    assert "seules des images" in problem.message
 
 
 # --- Templates and drafts --------------------------------------------------------------------
@@ -241,7 +250,7 @@ def test_link_in_a_field_is_checked_on_its_line(content):
     ],
 )
 def test_valid_links(content, link):
-    content.write("cases/images/schema.png", b"\x89PNG")
+    content.write("cases/images/schema.png", PNG)
     content.write(CASE_PATH, CASE + f"\n[lien]({link})\n")
     assert content.check() == []
 

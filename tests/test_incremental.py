@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -69,11 +70,34 @@ def test_cached_errors_are_reported_again(tmp_path):
     assert first == second and len(first) == 1
 
 
+def test_the_cache_lives_outside_the_project_as_json(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "projet"
+    root.mkdir()
+    Content(root).valid()
+    check_content(root)
+    [stored] = (tmp_path / "xdg" / "retex").glob("*/files.json")
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    assert set(data["files"]) == {"cases/pau-accueil.md", "methods/entretien-usager.md"}
+    assert not (root / ".cache").exists()
+    again = ResultCache(root)
+    assert again.get("cases/pau-accueil.md") is not None and again.hits == 1
+
+
+def test_a_cache_inside_the_project_is_never_used(tmp_path, monkeypatch):
+    Content(tmp_path).valid()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".cache"))
+    check_content(tmp_path)
+    assert not (tmp_path / ".cache").exists()
+    assert ResultCache(tmp_path).usable is False
+
+
 def test_cache_can_be_disabled(tmp_path, monkeypatch):
     Content(tmp_path).valid()
     monkeypatch.setenv("RETEX_CACHE", "0")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     check_content(tmp_path)
-    assert not (tmp_path / ".cache").exists()
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / ".cache").exists()
 
 
 def site_signatures(root):

@@ -1,16 +1,20 @@
 """A cache of what each content file says on its own, so that checking 10,000 files
 re-reads only those that changed since the last run.
 
-It lives in ``.cache/retex/`` at the project root (ignored by Git). An entry is reused
-when the file has the same size and modification time, and the whole cache is dropped
-when the vocabularies, the rules (this package's sources) or the Python or pydantic
-versions change. It is written with ``marshal``: plain data only, fast to load.
+It lives outside the checkout, where a pull request cannot put a file:
+``$XDG_CACHE_HOME/retex/<hash of the project's path>/files.json`` (``~/.cache`` by
+default), and is never read from the project itself. It is plain JSON, which cannot run
+code when loaded (no pickle, no marshal), written to a temporary file then renamed, never
+through a symbolic link (``writing.py``). An entry is reused when the file has the same
+size and modification time, and the whole cache is dropped when the vocabularies, the
+rules (this package's sources) or the Python or pydantic versions change.
+``RETEX_CACHE=0`` turns it off.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,10 +22,14 @@ from pathlib import Path
 import pydantic
 
 from .collection import FileResult
+from .writing import UnsafePath, read_regular, replace_file
 
-CACHE_DIR = Path(".cache") / "retex"
 _RULES = (
     "frontmatter.py",
+    "characters.py",
+    "render.py",
+    "files.py",
+    "site_pages.py",
     "safety.py",
     "schema.py",
     "collection.py",
@@ -30,7 +38,19 @@ _RULES = (
     "vocabulary.py",
     "cache.py",
 )
-_FORMAT = 1
+_FORMAT = 2
+
+
+def cache_home() -> Path:
+    """The user's cache folder (``$XDG_CACHE_HOME``, or ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    return Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+
+
+def cache_folder(root: Path) -> tuple[Path, str]:
+    """(base, folder relative to it) of a project's cache: one per project path."""
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+    return cache_home(), f"retex/{key}"
 
 
 def fingerprint(root: Path) -> str:
@@ -50,38 +70,53 @@ _MODELS: dict[str, tuple[tuple, object]] = {}
 
 
 class ResultCache:
-    def __init__(self, root: Path, name: str = "files.marshal"):
+    def __init__(self, root: Path, name: str = "files.json"):
         self.root = root
-        self.path = root / CACHE_DIR / name
+        self.base, folder = cache_folder(root)
+        self.relpath = f"{folder}/{name}"
         self.fingerprint = fingerprint(root)
-        self.entries: dict[str, tuple] = {}
+        self.entries: dict[str, list] = {}
         self.hits = 0
         self.changed = False
+        # Never a cache inside the project: a pull request could have put it there.
+        self.usable = not _inside(self.base / folder, root.resolve())
+        if not self.usable:
+            return
         try:
-            stored = marshal.loads(self.path.read_bytes())
-            if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
+            raw = read_regular(self.base, self.relpath)
+            stored = json.loads(raw) if raw else None
+            if (
+                isinstance(stored, dict)
+                and stored.get("fingerprint") == self.fingerprint
+                and isinstance(stored.get("files"), dict)
+            ):
                 self.entries = stored["files"]
-        except (OSError, ValueError, EOFError, TypeError, KeyError):
+        except (OSError, ValueError, UnsafePath):
             self.entries = {}
 
-    def _stamp(self, path: str) -> tuple[int, int] | None:
+    def _stamp(self, path: str) -> list[int] | None:
         try:
-            stat = os.stat(self.root / path)
+            stat = os.stat(self.root / path, follow_symlinks=False)
         except OSError:
             return None
-        return stat.st_size, stat.st_mtime_ns
+        return [stat.st_size, stat.st_mtime_ns]
 
     def get(self, path: str) -> FileResult | None:
         stored = self.entries.get(path)
-        if stored is None or stored[0] != self._stamp(path):
+        if not isinstance(stored, list) or len(stored) != 2 or stored[0] != self._stamp(path):
+            return None
+        try:
+            result = FileResult.from_tuple(stored[1])
+        except (TypeError, ValueError):
             return None
         self.hits += 1
-        return FileResult.from_tuple(stored[1])
+        return result
 
     def model(self, path: str, build):
         """The validated model of a file: built by ``build()``, or the one built for the
         same file, unchanged, earlier in this process."""
-        key = (self.fingerprint, self._stamp(path))
+        stamp = self._stamp(path)
+        key = (self.fingerprint, tuple(stamp) if stamp else None)
         found = _MODELS.get(path)
         if found is not None and found[0] == key:
             return found[1]
@@ -92,7 +127,7 @@ class ResultCache:
     def put(self, path: str, result: FileResult) -> None:
         stamp = self._stamp(path)
         if stamp is not None:
-            self.entries[path] = (stamp, result.to_tuple())
+            self.entries[path] = [stamp, result.to_tuple()]
             self.changed = True
 
     def save(self, keep: set[str] | None = None) -> None:
@@ -102,14 +137,23 @@ class ResultCache:
             for path in gone:
                 del self.entries[path]
             self.changed = self.changed or bool(gone)
-        if not self.changed:
+        if not self.changed or not self.usable:
             return
+        text = json.dumps(
+            {"fingerprint": self.fingerprint, "files": self.entries},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_bytes(
-                marshal.dumps({"fingerprint": self.fingerprint, "files": self.entries})
-            )
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only checkout still works, only slower
+            self.base.mkdir(parents=True, exist_ok=True)  # the user's own cache folder
+            replace_file(self.base, self.relpath, text.encode("utf-8"), folder_mode=0o700)
+        except (OSError, UnsafePath):
+            pass  # no writable cache folder: the next run is only slower
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True

@@ -18,6 +18,7 @@ from .scaffold import new_entry_path, template_text, write_templates
 from .schema import build_schema
 from .site import check_content
 from .vocabulary import load_vocabulary
+from .writing import UnsafePath, write_new
 
 KIND_NAMES = {
     "cas": "case",
@@ -105,7 +106,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if path.exists():
+    if path.exists() or path.is_symlink():
         print(
             f"retex new : {folder}/{slug}.md existe déjà ; rien n’a été écrit. "
             "Choisissez un autre titre ou modifiez la fiche existante.",
@@ -126,10 +127,15 @@ def cmd_new(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-        handle.write(template_text(schema, kind, title))
     rel = path.relative_to(root).as_posix()
+    try:  # never overwrite, never through a link
+        write_new(root, rel, template_text(schema, kind, title).encode("utf-8"))
+    except FileExistsError:
+        print(f"retex new : {rel} existe déjà ; rien n’a été écrit.", file=sys.stderr)
+        return 1
+    except UnsafePath as exc:
+        print(f"retex new : {exc} : rien n’a été écrit.", file=sys.stderr)
+        return 1
     required = (
         "summary, territory, format, themes, methods"
         if kind == "case"
@@ -152,7 +158,14 @@ def cmd_templates(args: argparse.Namespace) -> int:
     schema = _schema(root)
     if schema is None:
         return 1
-    written = write_templates(root, schema)
+    try:
+        written = write_templates(root, schema)
+    except UnsafePath as exc:
+        print(
+            f"retex modeles : {exc} : rien n’a été écrit. Remplacez le lien par un fichier.",
+            file=sys.stderr,
+        )
+        return 1
     for path in written:
         print(f"Modèle mis à jour : {path.relative_to(root).as_posix()}")
     if not written:

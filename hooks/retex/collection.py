@@ -14,10 +14,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import schema as schema_mod
+from .characters import character_message, forbidden_characters
+from .files import published_assets
 from .frontmatter import Document, format_loc, read_document
 from .problems import BODY, FILE, Problem, did_you_mean
-from .safety import check_markdown, links
-from .schema import Schema
+from .safety import check_markdown
+from .schema import MARKDOWN_FIELDS, Schema, dotted
 from .slugs import is_slug, slugify
 
 # kind -> (source folder, URL prefix, French name)
@@ -116,7 +118,7 @@ def source_files(root: Path) -> list[str]:
                     for item in items
                     if item.name.lower().endswith(".md")
                     and not item.name.startswith("_")
-                    and item.is_file()
+                    and item.is_file(follow_symlinks=False)  # a link is refused (files.py)
                 )
         except (FileNotFoundError, NotADirectoryError):
             continue
@@ -126,15 +128,7 @@ def source_files(root: Path) -> list[str]:
 
 def content_assets(folder: Path) -> list[str]:
     """Files other than Markdown under a content folder (images), relative to it."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p.relative_to(folder).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() != ".md"
-        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-    )
+    return published_assets(folder)
 
 
 _CROSS_CHECKED = ("methods", "related", "aliases")
@@ -156,23 +150,23 @@ class FileResult:
     links: list[tuple[int, str, str]]  # (line, field, target) of each link
 
     def to_tuple(self) -> tuple:
-        """Plain data for the cache: the lines of the fields the later checks point at."""
-        problems = [(p.path, p.line, p.field, p.message, p.fix) for p in self.problems]
-        lines = {
-            loc: line
+        """Plain JSON data for the cache: the lines of the fields the later checks point at."""
+        problems = [[p.path, p.line, p.field, p.message, p.fix] for p in self.problems]
+        lines = [
+            [list(loc), line]
             for loc, line in self.lines.items()
             if len(loc) == 1 or loc[0] in _CROSS_CHECKED
-        }
-        return (self.path, problems, self.data, lines, self.body_line, self.links)
+        ]
+        return [self.path, problems, self.data, lines, self.body_line, self.links]
 
     @classmethod
-    def from_tuple(cls, value: tuple) -> FileResult:
+    def from_tuple(cls, value: list) -> FileResult:
         path, problems, data, lines, body_line, found = value
         return cls(
             path,
             [Problem(*p) for p in problems],
             data,
-            lines,
+            {tuple(loc): line for loc, line in lines},
             None,
             body_line,
             [tuple(link) for link in found],
@@ -206,7 +200,8 @@ def read_file(root: Path, path: str, schema: Schema) -> FileResult:
         message, fix = schema_mod.translate(error, model)
         loc = schema_mod.error_loc(error)
         problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
-    problems += check_text_safety(document)
+    found, document_links = check_text_safety(document, kind)
+    problems += found
     return FileResult(
         path,
         problems,
@@ -214,19 +209,8 @@ def read_file(root: Path, path: str, schema: Schema) -> FileResult:
         document.lines,
         document.body,
         document.body_line,
-        _document_links(document),
+        document_links,
     )
-
-
-def _document_links(document: Document) -> list[tuple[int, str, str]]:
-    found = [
-        (document.body_line + document.body.count("\n", 0, offset), BODY, target)
-        for offset, target in links(document.body)
-    ]
-    for loc, text in _strings(document.data, ()):
-        for _offset, target in links(text):
-            found.append((document.line_of(loc), format_loc(loc), target))
-    return found
 
 
 def load_collection(
@@ -301,18 +285,58 @@ class _Unchecked:
             )
 
 
-def check_text_safety(document: Document) -> list[Problem]:
-    """Raw HTML and URLs, in the body and in every text field of the front matter."""
-    problems = [
-        Problem(document.path, document.body_line + f.line - 1, BODY, f.message, f.fix)
-        for f in check_markdown(document.body)
-    ]
-    for loc, text in _strings(document.data, ()):
-        for f in check_markdown(text, code=False):
-            problems.append(
-                Problem(document.path, document.line_of(loc), format_loc(loc), f.message, f.fix)
+# Each Markdown field is rendered on its own: their number is bounded, like a text's size.
+MAX_MARKDOWN_TEXTS = 500
+
+
+def check_text_safety(
+    document: Document, kind: str
+) -> tuple[list[Problem], list[tuple[int, str, str]]]:
+    """Characters of every text; the rendered HTML of the body and of each Markdown field,
+    each judged on its own. Returns the problems and the links, (line, field, target)."""
+    problems: list[Problem] = []
+    found_links: list[tuple[int, str, str]] = []
+    body, first = document.body, document.body_line
+    for offset, char in forbidden_characters(body):
+        problems.append(
+            Problem(
+                document.path, first + body.count("\n", 0, offset), BODY, *character_message(char)
             )
-    return problems
+        )
+    checked = check_markdown(body)
+    problems += [
+        Problem(document.path, first + f.line - 1, BODY, f.message, f.fix) for f in checked.findings
+    ]
+    found_links += [(first + line - 1, BODY, target) for line, target in checked.links]
+    markdown = MARKDOWN_FIELDS[kind]
+    rendered = 0
+    for loc, text in _strings(document.data, ()):
+        line, where = document.line_of(loc), format_loc(loc)
+        bad = forbidden_characters(text, tab=False)
+        for _offset, char in bad[:1]:  # one per field: its line is the field's
+            problems.append(Problem(document.path, line, where, *character_message(char)))
+        if dotted(loc) not in markdown:
+            continue
+        rendered += 1
+        if rendered > MAX_MARKDOWN_TEXTS:
+            if rendered == MAX_MARKDOWN_TEXTS + 1:
+                problems.append(
+                    Problem(
+                        document.path,
+                        line,
+                        where,
+                        f"trop de textes dans l’en-tête : plus de {MAX_MARKDOWN_TEXTS} "
+                        "enseignements, difficultés, conditions ou points de vigilance",
+                        "gardez l’essentiel : une fiche se lit en quelques minutes",
+                    )
+                )
+            continue
+        checked = check_markdown(text)
+        problems += [
+            Problem(document.path, line, where, f.message, f.fix) for f in checked.findings
+        ]
+        found_links += [(line, where, target) for _line, target in checked.links]
+    return problems, found_links
 
 
 def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:

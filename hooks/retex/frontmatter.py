@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .characters import character_message, forbidden_characters
 from .problems import FILE, HEADER, Problem
 
 try:  # libyaml is ~10x faster; PyYAML wheels ship it on every common platform.
@@ -29,6 +30,9 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
     _Loader = yaml.SafeLoader
 
 MAX_BYTES = 1_000_000
+# A front matter needs three levels (sources[1].title); YAML allows a thousand, and
+# walking them would exhaust Python's recursion limit.
+MAX_DEPTH = 8
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -114,6 +118,10 @@ def parse_document(raw: bytes, display_path: str) -> tuple[Document | None, list
         )
     yaml_text = "\n".join(lines[1:end])
     offset = 2  # the YAML's first line is the file's second
+    bad = forbidden_characters(yaml_text)
+    if bad:
+        at, char = bad[0]
+        return refuse(offset + yaml_text.count("\n", 0, at), *character_message(char), HEADER)
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -124,8 +132,13 @@ def parse_document(raw: bytes, display_path: str) -> tuple[Document | None, list
         return refuse(
             line, "YAML invalide : " + message.replace("{opened}", str(opened)), fix, HEADER
         )
-    except yaml.YAMLError as exc:
-        return refuse(1, f"YAML illisible : {exc}", None, HEADER)
+    except yaml.YAMLError:
+        return refuse(
+            1,
+            "YAML illisible : l’en-tête contient un caractère que YAML refuse",
+            "vérifiez l’en-tête ligne par ligne, et enregistrez le fichier en UTF-8",
+            HEADER,
+        )
 
     if not isinstance(node, yaml.MappingNode) or node.tag != _TAG + "map":
         line = node.start_mark.line + offset if node is not None else 1
@@ -161,6 +174,13 @@ class _Walker:
         return node.start_mark.line + self.offset
 
     def walk(self, node: yaml.Node, loc: Path_) -> Any:
+        if len(loc) > MAX_DEPTH:
+            raise _Refused(
+                self.line(node),
+                f"en-tête trop imbriqué : plus de {MAX_DEPTH} niveaux de listes ou de groupes",
+                "un champ de l’en-tête a au plus trois niveaux, comme sources[1].title",
+                _field(loc[:1]),
+            )
         if id(node) in self.seen:
             # The same node reached twice: an alias. Refused outright, which also
             # makes "billion laughs" documents harmless.
@@ -347,6 +367,13 @@ _YAML_MESSAGES = (
         "did not find expected <document start>",
         "directive YAML (« % ») inattendue dans l’en-tête",
         "retirez cette ligne",
+        False,
+    ),
+    (
+        "exceeded maximum nesting depth",
+        "en-tête trop imbriqué : trop de crochets ou d’accolades ouverts",
+        "fermez chaque « [ » par « ] » et chaque « { » par « } », ou mettez la valeur "
+        "entre guillemets",
         False,
     ),
     (

@@ -14,6 +14,7 @@ from pathlib import Path
 from .collection import KINDS
 from .schema import FieldDoc, Schema, field_docs
 from .slugs import slugify
+from .writing import read_regular, replace_file
 
 TEMPLATE_NAME = "_modele.md"
 
@@ -145,15 +146,17 @@ def template_text(schema: Schema, kind: str, title: str | None = None) -> str:
 
 
 def write_templates(root: Path, schema: Schema) -> list[Path]:
-    """(Re)write ``cases/_modele.md`` and ``methods/_modele.md``."""
-    written = []
+    """(Re)write ``cases/_modele.md`` and ``methods/_modele.md``, never through a link
+    (``writing.UnsafePath``: nothing is written)."""
+    planned = []
     for kind, (folder, _, _) in KINDS.items():
-        path = root / folder / TEMPLATE_NAME
-        text = template_text(schema, kind)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
+        relpath = f"{folder}/{TEMPLATE_NAME}"
+        text = template_text(schema, kind).encode("utf-8")
+        if read_regular(root, relpath) != text:
+            planned.append((relpath, text))
+    for relpath, text in planned:
+        replace_file(root, relpath, text)
+    return [root / relpath for relpath, _ in planned]
 
 
 def new_entry_path(root: Path, kind: str, title: str) -> tuple[Path, str]:

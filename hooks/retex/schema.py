@@ -266,6 +266,21 @@ class Duration(Range):
     )
 
 
+# The fields whose text is Markdown, rendered on the page (each item on its own); every
+# other text field is shown as plain text. Dotted names, list items left out.
+MARKDOWN_FIELDS = {
+    "case": frozenset(
+        {"lessons", "challenges", "success_conditions", "testimonial.quote", "follow_up.text"}
+    ),
+    "method": frozenset({"why", "cautions"}),
+}
+
+
+def dotted(loc: tuple) -> str:
+    """("lessons", 0) -> ``lessons``; ("testimonial", "quote") -> ``testimonial.quote``."""
+    return ".".join(str(part) for part in loc if not isinstance(part, int))
+
+
 @dataclass(frozen=True)
 class Schema:
     """The two models of a vocabulary, and the vocabulary each field draws from."""

@@ -1,39 +1,37 @@
-"""The Markdown of a published page: the contributor's body plus the sections that the
-structured fields produce (lessons, testimonial, sources…).
+"""A published entry page: the contributor's body plus the sections that the structured
+fields produce (lessons, testimonial, sources…).
 
-Generating Markdown rather than HTML lets one renderer handle every text: emphasis and
-links written in a field work as in the body, and these sections get their entries in
-the table of contents and their stable anchors like any other heading.
+The page's Markdown holds the body and each section's heading, so that these sections
+get their entries in the table of contents and their stable anchors like any other
+heading. Each field is rendered on its own (``render.py``), never inside the body's
+Markdown: a fence, a comment or a tag left open in one text cannot reach another. The
+page's Markdown marks where each section's HTML goes with a token made of
+noncharacters, which no content file may hold (``characters.py``), so that no text can
+forge one; ``fill_sections`` puts the HTML in once the page is rendered.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
-from .collection import Entry
+from markupsafe import escape
 
+from .collection import FOLDER_KIND, KINDS, Entry
+from .render import render_html
+from .urls import relative_url
 
-def _item(text: str) -> str:
-    lines = text.strip().split("\n")
-    return "- " + "\n  ".join(line.rstrip() for line in lines)
-
-
-def _list_section(heading: str, items, level: int = 2) -> list[str]:
-    if not items:
-        return []
-    return ["#" * level + " " + heading, "", *(_item(i) for i in items), ""]
+Render = Callable[[str], str]
 
 
-def _sources(entry: Entry) -> list[str]:
-    items = []
-    for source in entry.data.sources:
-        title = " ".join(source.title.split())
-        items.append(f"[{_escape_link_text(title)}](<{source.url}>)" if source.url else title)
-    return _list_section("Sources", items)
+def _token(name: str) -> str:
+    return f"\ufdd0{name}\ufdd1"
 
 
-def _escape_link_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+def _marker(name: str) -> list[str]:
+    return [_token(name), ""]
 
 
 def case_markdown(entry: Entry) -> str:
@@ -41,32 +39,117 @@ def case_markdown(entry: Entry) -> str:
     parts = ["", entry.body.strip(), ""]
     if data.lessons or data.challenges or data.success_conditions:
         parts += ["## Enseignements", ""]
-        parts += _list_section("Ce que l’expérience enseigne", data.lessons, 3)
-        parts += _list_section("Difficultés rencontrées", data.challenges, 3)
-        parts += _list_section("Conditions de réussite", data.success_conditions, 3)
+        for name, heading in _CASE_LISTS:
+            if getattr(data, name):
+                parts += [f"### {heading}", "", *_marker(name)]
     if data.testimonial:
-        quote = data.testimonial
-        signature = quote.author + (f", {quote.role}" if quote.role else "")
-        parts += ["## Témoignage", ""]
-        parts += ["> " + line for line in quote.quote.strip().split("\n")]
-        parts += [">", f"> — {signature}", ""]
+        parts += ["## Témoignage", "", *_marker("testimonial")]
     if data.follow_up:
-        heading = "## Et ensuite ?"
-        when = f"*{data.follow_up.date.french.capitalize()}* — " if data.follow_up.date else ""
-        parts += [heading, "", when + data.follow_up.text.strip(), ""]
-    parts += _sources(entry)
+        parts += ["## Et ensuite ?", "", *_marker("follow_up")]
+    if data.sources:
+        parts += ["## Sources", "", *_marker("sources")]
     return "\n".join(parts)
+
+
+_CASE_LISTS = (
+    ("lessons", "Ce que l’expérience enseigne"),
+    ("challenges", "Difficultés rencontrées"),
+    ("success_conditions", "Conditions de réussite"),
+)
 
 
 def method_markdown(entry: Entry) -> str:
     data = entry.data
     parts = [""]
     if data.why:
-        parts += ["## Quand l’utiliser", "", data.why.strip(), ""]
+        parts += ["## Quand l’utiliser", "", *_marker("why")]
     parts += [entry.body.strip(), ""]
-    parts += _list_section("Points de vigilance", data.cautions)
-    parts += _sources(entry)
+    if data.cautions:
+        parts += ["## Points de vigilance", "", *_marker("cautions")]
+    if data.sources:
+        parts += ["## Sources", "", *_marker("sources")]
     return "\n".join(parts)
+
+
+def entry_markdown(entry: Entry) -> str:
+    return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
+
+
+def _item(html: str) -> str:
+    """A list item's HTML: a lone paragraph is unwrapped, as in a tight Markdown list."""
+    html = html.strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def _list(items, render: Render) -> str:
+    return "<ul>\n" + "".join(f"<li>{_item(render(i))}</li>\n" for i in items) + "</ul>"
+
+
+def _sources(entry: Entry) -> str:
+    items = []
+    for source in entry.data.sources:
+        title = escape(" ".join(source.title.split()))
+        items.append(f'<a href="{escape(source.url)}">{title}</a>' if source.url else title)
+    return "<ul>\n" + "".join(f"<li>{i}</li>\n" for i in items) + "</ul>"
+
+
+def section_html(entry: Entry, name: str, render: Render) -> str:
+    """The HTML of one section of an entry page (fields rendered each on its own)."""
+    data = entry.data
+    if name in ("lessons", "challenges", "success_conditions", "cautions"):
+        return _list(getattr(data, name), render)
+    if name == "why":
+        return render(data.why)
+    if name == "testimonial":
+        quote = data.testimonial
+        signature = quote.author + (f", {quote.role}" if quote.role else "")
+        return f"<blockquote>\n{render(quote.quote)}\n<p>— {escape(signature)}</p>\n</blockquote>"
+    if name == "follow_up":
+        text = render(data.follow_up.text).strip()
+        if not data.follow_up.date:
+            return text
+        when = f"<em>{escape(data.follow_up.date.french.capitalize())}</em> — "
+        return f"<p>{when}{text[3:]}" if text.startswith("<p>") else f"<p>{when}</p>\n{text}"
+    if name == "sources":
+        return _sources(entry)
+    raise KeyError(name)
+
+
+_TOKEN_RE = re.compile("<p>\ufdd0([a-z_]+)\ufdd1</p>")
+
+
+def fill_sections(html: str, entry: Entry, render: Render | None = None) -> str:
+    """Put each section's HTML where the page's Markdown marked it."""
+    render = render or (lambda text: render_html(text, link_resolver(entry)))
+    filled = _TOKEN_RE.sub(lambda m: section_html(entry, m.group(1), render), html)
+    if "\ufdd0" in filled:
+        raise ValueError(f"{entry.path} : une section de la fiche n’a pas pu être placée")
+    return filled
+
+
+def link_resolver(entry: Entry) -> Callable[[str], str | None]:
+    """Relative links of a field, written between source files, as published addresses
+    relative to the entry's page (what MkDocs does for the body)."""
+
+    def resolve(address: str) -> str | None:
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return None
+        source = posixpath.normpath(
+            posixpath.join(posixpath.dirname(entry.path), unquote(parts.path))
+        )
+        folder, _, rest = source.partition("/")
+        kind = FOLDER_KIND.get(folder)
+        if kind is None or not rest:
+            return None
+        prefix = KINDS[kind][1]
+        target = f"{prefix}/{rest[:-3]}/" if rest.endswith(".md") else f"{prefix}/{rest}"
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return relative_url(entry.url, target) + fragment
+
+    return resolve
 
 
 _STEP_RE = re.compile(r"^ {0,3}\d+[.)]\s+(.*)$")
@@ -92,10 +175,6 @@ def steps(entry: Entry, heading: str = "Déroulé") -> list[str]:
         elif found and line.strip() and line.startswith((" ", "\t")):
             found[-1] += " " + line.strip()
     return [plain_text(s) for s in found]
-
-
-def entry_markdown(entry: Entry) -> str:
-    return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
 
 
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .cache import ResultCache
 from .collection import KINDS, Collection, Entry, load_collection
+from .files import ROOT_FILES, check_files
 from .history import FileDates, History, read_history
 from .pages import (
     FACETS,
@@ -30,6 +31,7 @@ from .pages import (
 from .problems import ContentError, Problem
 from .relations import Relations, compute_relations, newest_first
 from .schema import PartialDate, Schema, build_schema, field_docs
+from .site_pages import check_site_pages
 from .urls import (
     Redirect,
     Retirement,
@@ -180,6 +182,9 @@ def check_content(
     ``relations=False`` (``retex check``) skips what only the build needs: similar
     cases, backlinks and browse pages."""
     now = now or dt.datetime.now(dt.UTC)
+    files = check_files(root)
+    if any(p.path in ROOT_FILES for p in files):  # a link: read nothing through it
+        return None, files
     try:
         vocabulary = load_vocabulary(root / "vocabulary.yml")
     except ContentError as exc:
@@ -187,6 +192,7 @@ def check_content(
     schema = build_schema(vocabulary)
     results = ResultCache(root) if cache and os.environ.get("RETEX_CACHE", "1") != "0" else None
     collection, problems = load_collection(root, schema, validate=relations, cache=results)
+    problems += files + check_site_pages(root)
     if results is not None:
         results.save(keep=set(collection.present))
     retirements, found = load_retirements(root)

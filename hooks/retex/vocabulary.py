@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .characters import character_message, forbidden_characters
 from .frontmatter import format_loc
 from .problems import ContentError, Problem, did_you_mean
 from .slugs import fold, slugify
@@ -123,6 +124,12 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
         raise ContentError(
             [Problem(display_path, line, "fichier", f"YAML illisible : {exc}")]
         ) from None
+    bad = [(loc, c) for loc, text in _strings(raw, ()) for _, c in forbidden_characters(text)]
+    if bad:
+        raise ContentError(
+            Problem(display_path, 1, format_loc(loc) or "fichier", *character_message(char))
+            for loc, char in bad[:20]
+        )
     try:
         parsed = _VocabularyIn.model_validate(raw)
     except ValidationError as exc:
@@ -163,3 +170,14 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
     if problems:
         raise ContentError(problems)
     return Vocabulary(terms, buckets)
+
+
+def _strings(value, loc: tuple):
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))

@@ -92,14 +92,32 @@ def csv_columns(model: type[BaseModel]) -> list[str]:
     return columns + ["license", "published", "updated"]
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection):
+# OWASP's advice is to start it with a single quote, which shows the text as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(_cell(v) for v in value)
-    return " ".join(str(value).split())
+        text = LIST_SEPARATOR.join(_text(v) for v in value)
+    else:
+        text = _text(value)
+    return neutralise(text)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return "" if value is None else " ".join(str(value).split())
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def csv_export(model: type[BaseModel], records: list[dict]) -> str:
