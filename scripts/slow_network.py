@@ -53,6 +53,7 @@ SLOW_3G = {
 CPU_SLOWDOWN = 4
 QUERY = "atelier"
 PATIENCE_MS = 90_000
+TRACE = False  # --trace: print each run's requests (start → end) on stderr
 
 # Compressed like text by a web server; Pagefind's own files are already compressed.
 TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
@@ -111,6 +112,7 @@ class Run:
         self.requests = 0
         self.sitemaps = 0
         self.errors: list[str] = []
+        self.trace: list[tuple[float, float, str]] = []
         self.context.on("requestfinished", self._finished)
         self.page.on("console", self._console)
         cdp = self.context.new_cdp_session(self.page)
@@ -126,6 +128,8 @@ class Run:
         try:
             sizes = request.sizes()
             self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            timing = request.timing
+            self.trace.append((timing["startTime"], timing["responseEnd"], request.url))
         except Exception:  # noqa: BLE001 - a request without response (aborted)
             pass
 
@@ -155,7 +159,19 @@ class Run:
         except PlaywrightTimeout:
             pass
 
+    def waterfall(self) -> list[str]:
+        """Each request: when it started and ended, in seconds after the first one."""
+        if not self.trace:
+            return []
+        origin = min(start for start, _, _ in self.trace)
+        return [
+            f"  {(start - origin) / 1000:6.1f} s → {(start + end - origin) / 1000:6.1f} s  {url}"
+            for start, end, url in sorted(self.trace)
+        ]
+
     def close(self):
+        if TRACE:
+            print("\n".join(self.waterfall()), file=sys.stderr)
         self.context.close()
 
 
@@ -281,7 +297,10 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="site déjà construit (pour cette adresse)")
     parser.add_argument("--port", type=int, help="port du serveur (celui du site construit)")
     parser.add_argument("--title", default="Recherche sur une connexion lente")
+    parser.add_argument("--trace", action="store_true", help="requêtes de chaque essai")
     args = parser.parse_args(argv)
+    global TRACE
+    TRACE = args.trace
     port = args.port or free_port()
     if args.site:
         site = args.site

@@ -118,12 +118,12 @@ function afterNavigation() {
 
 /* ---------------------------------------------------------------- header --- */
 
-function setupHeader() {
+function setupHeader(navigated = false) {
   const box = document.querySelector('[data-rx-search="header"]');
   if (!box) return;
   const panel = box.querySelector(".rx-hsearch__panel");
   if (box.hasAttribute("data-rx-ready")) {
-    panel.hidden = true; // a new page after instant navigation: the header stayed
+    if (navigated) panel.hidden = true; // a new page: the header stayed, its results go
     return;
   }
   box.setAttribute("data-rx-ready", "1");
@@ -262,9 +262,9 @@ function setupPermalinks() {
 
 /* ------------------------------------------------------------------ boot --- */
 
-function setup() {
+function setup(navigated = false) {
   setupMenu();
-  setupHeader();
+  setupHeader(navigated);
   setupPermalinks();
   setupPrint();
   if (document.querySelector('[data-rx-search="page"]')) {
@@ -276,13 +276,26 @@ function setup() {
 }
 
 // Material's instant navigation replaces the page without reloading this script: its
-// document$ gives the current page first, then each new one.
-if (window.document$ && typeof window.document$.subscribe === "function") {
+// document$ gives the current page first, then each new one. This module is loaded
+// async: it may run before Material's bundle, whose document$ then exists once the page
+// is parsed; the header search is set up at once.
+function follow() {
+  if (!window.document$ || typeof window.document$.subscribe !== "function") {
+    setup();
+    return;
+  }
   let first = true;
   window.document$.subscribe(() => {
-    if (first) first = false; else afterNavigation();
-    setup();
+    const navigated = !first;
+    first = false;
+    if (navigated) afterNavigation();
+    setup(navigated);
   });
+}
+
+if (document.readyState === "loading") {
+  setupHeader();
+  document.addEventListener("DOMContentLoaded", follow, { once: true });
 } else {
-  setup();
+  follow();
 }

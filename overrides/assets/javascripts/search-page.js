@@ -21,6 +21,7 @@ import {
 } from "./common.js";
 
 const BATCH = 20;
+const FIRST = 5;
 const narrow = matchMedia("(max-width: 44.984375em)");
 
 export function setupPage() {
@@ -128,15 +129,24 @@ export function setupPage() {
     }
   };
 
-  // The next batch of results, unless a newer search replaced this one meanwhile.
+  // The next batch of results, unless a newer search replaced this one meanwhile. Each
+  // result needs its own small file: the first ones are shown as soon as they are in
+  // (a browser fetches about six files at a time from one server).
   const showBatch = (mine, append) => {
-    const batch = pending.splice(0, BATCH);
-    return Promise.all(batch.map((r) => r.data())).then((items) => {
+    const batch = pending.splice(0, BATCH).map((r) => r.data());
+    const show = (items, replace) => {
       if (mine !== generation) return false;
-      if (!append) resultList.textContent = "";
+      if (replace) resultList.textContent = "";
       for (const item of items) resultList.appendChild(renderResult(item, { level: 3 }));
-      moreButton.hidden = pending.length === 0;
-      return items.length > 0;
+      return true;
+    };
+    return Promise.all(batch.slice(0, FIRST)).then((items) => {
+      if (!show(items, !append)) return false;
+      return Promise.all(batch.slice(FIRST)).then((rest) => {
+        if (!show(rest, false)) return false;
+        moreButton.hidden = pending.length === 0;
+        return batch.length > 0;
+      });
     });
   };
 
