@@ -58,7 +58,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .site.retex-build-* .pytest_cache .ruff_cache
 
 ## make bench [N=1000] : mesure le build face à MkDocs seul (voir README, « Performances »)
 N ?= 1000

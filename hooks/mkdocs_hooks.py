@@ -6,7 +6,13 @@
   the search indexer;
 * on_page_*: give each page its Markdown, template, title, dates and data, and hand
   rendered entry pages to the search indexer;
-* on_post_build: write the search index, redirects, open data, feeds and robots.txt.
+* on_post_page / on_post_template: French no-break spaces in the text of every page;
+* on_post_build: write the search index, redirects, open data, feeds and robots.txt,
+  then swap the new site in (it was written beside the old one: see publish/staging.py);
+* on_build_error, on_shutdown: a failed or interrupted build leaves ``site/`` as it was.
+
+Under ``mkdocs serve`` (the preview), pages reload after each edit, and an invalid edit
+keeps the last valid site on screen with the errors on every page (publish/preview.py).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import datetime as dt
 import logging
 import os
 import posixpath
+import signal
 import sys
 from pathlib import Path
 
@@ -35,7 +42,10 @@ from retex.publish.outputs import (
     write_redirects,
     write_robots,
 )
+from retex.publish.preview import errors_banner, mark_pages, preview_policy
 from retex.publish.search import SearchIndexer, index_directory
+from retex.publish.staging import StagedSite
+from retex.publish.typography import french_spacing
 from retex.sections import entry_markdown, plain_text
 from retex.site import Site, load_site
 from retex.urls import rebase_html
@@ -59,14 +69,29 @@ def _publisher(config) -> Publisher:
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    preview = incremental.recall("command") == "serve"
+    problems = []
     try:
         site = load_site(root, now=dt.datetime.now(dt.UTC))
     except ContentError as exc:
         print(report(exc.problems), file=sys.stderr, flush=True)
-        raise Abort(
-            f"Contenu invalide ({summary(exc.problems)}, détail ci-dessus) : rien n’a été "
-            "construit, le dossier site/ n’a pas été modifié."
-        ) from None
+        site = incremental.recall("site") if preview else None
+        if site is None:
+            raise Abort(
+                f"Contenu invalide ({summary(exc.problems)}, détail ci-dessus) : rien n’a été "
+                "construit, le dossier site/ n’a pas été modifié."
+            ) from None
+        problems = exc.problems
+        # Printed, not logged: a logged error would make strict mode abort the preview.
+        print(
+            f"Contenu invalide ({summary(problems)}, détail ci-dessus) : l’aperçu garde la "
+            "dernière version valide et affiche ces erreurs en haut de chaque page.",
+            file=sys.stderr,
+            flush=True,
+        )
+    if preview and not problems:
+        site.keep_bodies()  # a later invalid edit must not reach the pages shown meanwhile
+        incremental.remember("site", site)
     if site.history.shallow:
         log.info(
             "Historique Git incomplet (clone superficiel) : dates et adresses publiées "
@@ -78,21 +103,67 @@ def on_config(config):
             "mkdocs.yml : chaque directive de extra.csp doit être un texte entre "
             "guillemets (une valeur qui finit par « : » devient sinon un dictionnaire)"
         )
+    script_hashes = policy_hashes("; ".join(csp))
+    if preview:  # MkDocs' live-reload script is inline: only the preview allows it
+        config.extra["csp"] = preview_policy(csp)
     _state.pop("by_dest", None)
     _state.update(
         site=site,
         pages={},
         search=None,
         publisher=_publisher(config),
-        script_hashes=policy_hashes("; ".join(csp)),
+        script_hashes=script_hashes,
         unknown_scripts=set(),
+        problems=problems,
+        config=config,
+        staged=None,
+        warnings=_WarningCount(),
     )
+    logging.getLogger("mkdocs").addHandler(_state["warnings"])
+    # Written beside the previous site, swapped in when the whole build succeeded. Not for
+    # the preview (MkDocs serves its own temporary folder) nor a --dirty build (in place).
+    if incremental.recall("command") != "serve" and not incremental.recall("dirty"):
+        staged = StagedSite(Path(config.site_dir))
+        _state["staged"] = staged
+        config.site_dir = str(staged.path)
     return config
+
+
+class _WarningCount(logging.Handler):
+    """Warnings of this build: strict mode aborts after on_post_build when there are any."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _finish(success: bool) -> None:
+    """Swap the staged site in (success) or drop it, and stop counting warnings."""
+    logging.getLogger("mkdocs").removeHandler(_state.get("warnings") or logging.NullHandler())
+    staged: StagedSite | None = _state.get("staged")
+    if staged is None or staged.done:
+        return
+    if success:
+        staged.commit()
+    else:
+        staged.discard()
+        log.error(f"Échec de la construction : le dossier {staged.target} n’a pas été modifié.")
+    _state["config"].site_dir = str(staged.target)  # what `mkdocs gh-deploy` reads next
 
 
 def on_startup(command, dirty):
     # Called once per `mkdocs` run (not per rebuild): remembered outside this module.
+    incremental.remember("command", command)
+    incremental.remember("dirty", dirty)
+    incremental.remember("site", None)
+    incremental.remember("marked", set())
     incremental.remember("dirty_serve", command == "serve" and dirty)
+    if command != "serve" and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        # A terminated build unwinds like Ctrl-C: on_shutdown then drops its staged site.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     incremental.remember("signatures", {})
     if command == "serve" and dirty:
         # MkDocs warns that a dirty build leaves other pages stale; here the pages that
@@ -165,12 +236,18 @@ def on_files(files, config):
             )
         )
     if dirty_serve:
-        _track_changes(files, site)
+        _track_changes(files, site, frozen=bool(_state["problems"]))
     return files
 
 
-def _track_changes(files, site: Site) -> None:
-    """Under `serve --dirty`: rebuild a page when what it shows changed (see incremental)."""
+def _track_changes(files, site: Site, frozen: bool = False) -> None:
+    """Under `serve --dirty`: rebuild a page when what it shows changed (see incremental).
+
+    ``frozen``: the last edit was invalid and the last valid site is shown: no page changes."""
+    if frozen:
+        for file in files.documentation_pages():
+            file.is_modified = lambda: False
+        return
     machinery = incremental.machinery_fingerprint(site.root)
     new = incremental.signatures(_state["pages"].values(), site.relations, site.method, machinery)
     old = incremental.recall("signatures") or {}
@@ -289,6 +366,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = french_spacing(output)  # before the search index, which keeps the same text
     for digest in unknown_scripts(output, _state["script_hashes"]):
         if digest not in _state["unknown_scripts"]:
             _state["unknown_scripts"].add(digest)
@@ -303,8 +381,29 @@ def on_post_page(output, page, config):
     return output
 
 
+def on_post_template(output, template_name, config):
+    return french_spacing(output) if template_name.endswith(".html") else output  # 404.html
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    if incremental.recall("command") == "serve":
+        _mark_preview(site_dir)
+        if _state["problems"]:  # the last valid site is shown: nothing else changed
+            return
+    _write_outputs(config, site_dir)
+    warnings = _state["warnings"].count
+    if not (config.strict and warnings):  # else MkDocs aborts now, and on_build_error runs
+        _finish(success=True)
+
+
+def _mark_preview(site_dir: Path) -> None:
+    problems = _state["problems"]
+    banner = errors_banner(problems) if problems else None
+    incremental.remember("marked", mark_pages(site_dir, banner, incremental.recall("marked", ())))
+
+
+def _write_outputs(config, site_dir: Path) -> None:
     site, publisher = _state["site"], _state["publisher"]
     if "signatures" in _state:
         incremental.remember("signatures", _state.pop("signatures"))
@@ -328,7 +427,19 @@ def on_post_build(config):
         log.info(f"Recherche : {stats.pages} pages indexées ({stats.batches} lots)")
 
 
-def on_build_error(error):
-    indexer, _state["search"] = _state["search"], None
+def _abandon_search() -> None:
+    indexer, _state["search"] = _state.get("search"), None
     if indexer is not None:
         indexer.abandon()
+
+
+def on_build_error(error):
+    _abandon_search()
+    _finish(success=False)
+
+
+def on_shutdown():
+    # After `mkdocs build`, also when it was interrupted (Ctrl-C, SIGTERM): a build that
+    # did not reach the swap leaves nothing behind.
+    _abandon_search()
+    _finish(success=False)

@@ -14,6 +14,7 @@ Generates the synthetic corpus (the real content plus N cases and N/10 methods, 
   and navigation policy on the same pages, written out as plain Markdown into docs/,
   with no hooks and no search;
 * Pagefind indexing alone (its Python API, on the pages the build indexes);
+* the French typography stage alone, on every page of the built site;
 * the peak memory of the full build;
 * the rebuild under ``mkdocs serve`` (as ``make serve`` runs it) after editing one case,
   from the edit until the served page shows it.
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from retex.pages import PageSpec, index_pages  # noqa: E402
 from retex.publish.search import index_directory  # noqa: E402
+from retex.publish.typography import french_spacing  # noqa: E402
 from retex.sections import entry_markdown  # noqa: E402
 from retex.site import Site, load_site  # noqa: E402
 from retex.synthetic import generate  # noqa: E402
@@ -178,6 +180,16 @@ def pagefind_alone(site_dir: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
+def typography_alone(site_dir: Path) -> float:
+    """French no-break spaces on every page of a built site (the build does it page by
+    page as MkDocs writes them): its share of the build."""
+    pages = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
+    started = time.perf_counter()
+    for page in pages:
+        french_spacing(page)
+    return time.perf_counter() - started
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -290,6 +302,7 @@ def main(argv=None) -> int:
 
         run(build, corpus)  # a fresh site for Pagefind alone
         pagefind = median_of(k, lambda: pagefind_alone(site_dir, work / "pagefind-alone"))
+        typography = median_of(k, lambda: typography_alone(site_dir))
         memory = peak_memory(build, corpus)
 
         rows += [
@@ -297,6 +310,7 @@ def main(argv=None) -> int:
             ("build Retex sans Pagefind (RETEX_SEARCH=0)", f"{no_search:.2f} s"),
             (f"plancher : mkdocs build simple, mêmes {pages} pages en Markdown", f"{floor:.2f} s"),
             ("Pagefind seul (API Python, pages indexées)", f"{pagefind:.2f} s"),
+            ("typographie française seule (toutes les pages)", f"{typography:.2f} s"),
             ("mémoire maximale du build complet", f"{memory / 1024:.0f} Mio"),
         ]
         if not args.no_serve:

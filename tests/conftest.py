@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Project, copy_project, mkdocs_build, retex  # noqa: F401
+from support import ROOT, Preview, Project, copy_project, mkdocs_build, retex  # noqa: F401
 
 
 @pytest.fixture
@@ -30,3 +30,14 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    """The project served by ``mkdocs serve --dirty`` (``make serve``)."""
+    server = Preview(project, tmp_path / "serve.log")
+    try:
+        yield server
+    finally:
+        server.close()
+        assert "Traceback" not in server.output()

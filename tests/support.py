@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +68,7 @@ class Project:
 
 
 def copy_project(dest: Path, *, content: bool = True) -> Project:
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "vocabulary.yml"):
         shutil.copy(ROOT / name, dest / name)
     for name in ("hooks", "overrides", "docs"):
@@ -75,3 +79,47 @@ def copy_project(dest: Path, *, content: bool = True) -> Project:
         else:
             (dest / name).mkdir()
     return Project(dest)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Preview:
+    """``mkdocs serve --dirty`` on a project, as ``make serve`` runs it."""
+
+    def __init__(self, project: Project, log: Path):
+        port = free_port()
+        self.project = project
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log = log
+        with open(log, "w", encoding="utf-8") as output:
+            self.process = subprocess.Popen(
+                [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                cwd=project.root,
+                env={**ENV, "RETEX_SITE_URL": self.url},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        # The watcher takes its first look at the files before the server says it serves:
+        # from then on, every edit is seen.
+        self.wait_for_log("Serving on", timeout=300)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait_for_log(self, text: str, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.output():
+            if self.process.poll() is not None:
+                raise AssertionError(f"mkdocs serve s’est arrêté :\n{self.output()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"« {text} » absent du journal après {timeout} s")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
 
 from retex.scaffold import template_text
 from retex.site import load_site
-from support import ROOT
+from support import ROOT, copy_project
 
 TITLE = "Expérimentation à Évry : l’accueil d’abord"
 SLUG = "experimentation-a-evry-l-accueil-d-abord"
@@ -178,10 +181,51 @@ def test_edit_and_report_links(built_site):
         in html
     )
     assert ">Modifier cette page</a>" in html and ">Signaler une erreur</a>" in html
-    assert re.search(
-        r"Dernière modification : <time datetime=\"\d{4}-\d\d-\d\d\">\d+ \w+ \d{4}", html
+    when = last_commit_date("cases/pau-lean-startup-directeurs.md")
+    assert (
+        f'Dernière modification\u00a0: <time datetime="{when:%Y-%m-%d}">{french_date(when)}</time>'
+        in html
     )
     method = (built_site / "methodes" / "debat-mouvant" / "index.html").read_text("utf-8")
     assert "edit/main/methods/debat-mouvant.md" in method
     about = (built_site / "a-propos" / "index.html").read_text("utf-8")
     assert "edit/main/docs/a-propos.md" in about
+
+
+MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+
+
+def french_date(day: dt.date) -> str:
+    """« 1er décembre 2026 », « 22 novembre 2026 »: how a French page writes a date."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS.split()[day.month - 1]} {day.year}"
+
+
+def last_commit_date(path: str) -> dt.date:
+    """The day of the file's last commit (UTC), or today outside Git, as the build dates it."""
+    out = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", "--", path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    stamp = dt.datetime.fromtimestamp(int(out), dt.UTC) if out else dt.datetime.now(dt.UTC)
+    return stamp.date()
+
+
+def test_a_page_last_changed_on_the_first_of_a_month(tmp_path):
+    """The date under a sheet reads « 1er décembre 2026 », not « 1 décembre »."""
+    project = copy_project(tmp_path / "repo")
+    moment = "2026-12-01T09:30:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "Contenu"],
+    ):
+        subprocess.run(["git", *args], cwd=project.root, env=env, check=True, capture_output=True)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.root / "site" / "cas" / "pau-lean-startup-directeurs" / "index.html"
+    expected = '<time datetime="2026-12-01">1er décembre 2026</time>'
+    assert expected in page.read_text(encoding="utf-8")

@@ -428,3 +428,43 @@ def test_json_schemas_list_required_fields_and_vocabularies():
         "participants",
         "difficulty",
     }
+
+
+# --- An ébauche may name no method -------------------------------------------------------
+
+
+def test_a_case_without_method_must_be_an_ebauche(content):
+    text = CASE.replace("methods: [entretien-usager]", "methods: []")
+    problem = problem_in(content, CASE_PATH, text)
+    assert (problem.line, problem.field) == (line_of(text, "methods: []"), "methods")
+    assert "ébauche" in problem.message and "completeness: ébauche" in problem.fix
+    partial = text.replace('date: "2019-06-27"', 'date: "2019-06-27"\ncompleteness: partielle')
+    problem = problem_in(content, CASE_PATH, partial)
+    assert problem.field == "methods" and problem.line == line_of(partial, "methods: []")
+
+
+def test_an_ebauche_whose_source_names_no_method_lists_none(content):
+    text = CASE.replace("methods: [entretien-usager]", "methods: []").replace(
+        'date: "2019-06-27"', 'date: "2019-06-27"\ncompleteness: ébauche'
+    )
+    content.write(CASE_PATH, text)
+    assert content.check() == []
+    (entry,) = content.site().cases
+    assert list(entry.data.methods) == []
+
+
+def test_the_ebauche_rule_is_reported_with_the_other_problems(content):
+    text = CASE.replace("methods: [entretien-usager]", "methods: []").replace(
+        "format: atelier", "format: atelierr"
+    )
+    content.write(CASE_PATH, text)
+    assert [p.field for p in content.check()] == ["format", "methods"]
+
+
+def test_the_json_schema_says_an_empty_method_list_is_for_an_ebauche():
+    from samples import ROOT
+
+    schema = build_schema(load_vocabulary(ROOT / "vocabulary.yml")).json_schema("case")
+    assert schema["then"] == {"properties": {"methods": {"minItems": 1}}}
+    assert schema["if"]["not"]["properties"]["completeness"] == {"const": "ébauche"}
+    assert "ébauche" in schema["properties"]["methods"]["description"]

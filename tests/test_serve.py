@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import html
 import re
-import signal
-import socket
-import subprocess
 import time
 import urllib.request
 
 import pytest
-
-from support import BIN, ENV
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -29,50 +18,27 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, timeout: float = 120) -> None:
+def wait_for(url: str, text: str, timeout: float = 120) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if text in fetch(url):
-            return
+        page = fetch(url)
+        if text in page:
+            return page
         time.sleep(0.1)
     pytest.fail(f"{url} n’affiche pas « {text} » après {timeout} s")
 
 
-@pytest.fixture
-def served(project, tmp_path):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project.root,
-            env={**ENV, "RETEX_SITE_URL": url},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        wait_for(url + "cas/", "</html>")
-        yield project, url, log
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        assert "Traceback" not in log.read_text(encoding="utf-8")
-
-
-def test_an_edit_reaches_the_page_and_the_pages_that_show_it(served):
-    project, url, _log = served
+def test_an_edit_reaches_the_page_and_the_pages_that_show_it(preview):
+    url = preview.url
     path = "cases/strasbourg-transfo-labo-et-comptoir-des-services.md"
-    time.sleep(1.2)
     text = re.sub(
         r"^title: .*$",
         'title: "Strasbourg : un titre tout neuf"',
-        project.read(path),
+        preview.project.read(path),
         count=1,
         flags=re.M,
     )
-    project.write(path, text)
+    preview.project.write(path, text)
     wait_for(url + "cas/strasbourg-transfo-labo-et-comptoir-des-services/", "un titre tout neuf")
     # The method sheets the case used list it under its new title, and so does the index.
     wait_for(url + "methodes/debat-mouvant/", "un titre tout neuf")
@@ -82,17 +48,28 @@ def test_an_edit_reaches_the_page_and_the_pages_that_show_it(served):
     assert "Barcamp" in fetch(url + "methodes/barcamp/")
 
 
-def test_an_invalid_edit_is_reported_then_the_fix_is_shown(served):
-    project, url, log = served
+def test_an_invalid_edit_is_reported_on_every_page_then_the_fix_is_shown(preview):
+    url, project = preview.url, preview.project
     path = "cases/pau-lean-startup-directeurs.md"
-    time.sleep(1.2)
     project.edit(path, "format: formation", "format: formasion")
-    deadline = time.monotonic() + 60
     expected = (
         f"{path}:9: format: valeur inconnue « formasion » — vouliez-vous dire « formation » ?"
     )
-    while expected not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert expected in log.read_text(encoding="utf-8")
+    preview.wait_for_log(expected)
+    # The server keeps answering, with the last valid site and the same message on its pages.
+    for page in ("", "cas/pau-lean-startup-directeurs/", "methodes/barcamp/"):
+        assert expected in html.unescape(wait_for(url + page, "rx-build-errors"))
     project.edit(path, "format: formasion", "format: atelier")
-    wait_for(url + "formats/atelier/", "Une journée pour initier")
+    page = wait_for(url + "formats/atelier/", "Une journée pour initier")
+    assert "rx-build-errors" not in page
+    for other in ("", "methodes/barcamp/"):
+        assert "rx-build-errors" not in wait_for(url + other, "</html>")
+
+
+def test_the_preview_allows_live_reload_and_the_build_keeps_the_exact_policy(preview, built_site):
+    served = fetch(preview.url)
+    policy = html.unescape(re.search(r'"Content-Security-Policy" content="([^"]+)"', served)[1])
+    assert "'unsafe-inline'" in policy and "sha256-" not in policy
+    built = (built_site / "index.html").read_text(encoding="utf-8")
+    published = html.unescape(re.search(r'"Content-Security-Policy" content="([^"]+)"', built)[1])
+    assert "'unsafe-inline'" not in published and "sha256-" in published

@@ -132,10 +132,11 @@ def test_unpublished_draft_can_vanish(published, tmp_path):
 
 
 def test_emptied_browse_page_redirects_to_its_index(built_site):
-    # No case has the theme « Prospective »: its browse page leads to /themes/.
-    page = (built_site / "themes" / "prospective" / "index.html").read_text(encoding="utf-8")
+    # No case has the theme « Simplification administrative »: its page leads to /themes/.
+    theme = built_site / "themes" / "simplification-administrative" / "index.html"
+    page = theme.read_text(encoding="utf-8")
     assert 'content="0; url=../../themes/"' in page and "<script" not in page
-    year = (built_site / "annees" / "2005" / "index.html").read_text(encoding="utf-8")
+    year = (built_site / "annees" / "2006" / "index.html").read_text(encoding="utf-8")
     assert "url=../../annees/" in year
 
 

@@ -204,7 +204,7 @@ def read_file(root: Path, path: str, schema: Schema) -> FileResult:
     _, errors = schema_mod.validate(model, document.data)
     for error in errors:
         message, fix = schema_mod.translate(error, model)
-        loc = tuple(error["loc"])
+        loc = schema_mod.error_loc(error)
         problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
     problems += check_text_safety(document)
     return FileResult(

@@ -190,6 +190,43 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+SKETCH = "ébauche"  # the one completeness that may list no method
+_NO_METHOD_FIX = (
+    "donnez l’identifiant d’une fiche de methods/, par exemple [entretien-usager] ; "
+    "si la source ne nomme aucune méthode, ajoutez « completeness: ébauche »"
+)
+
+
+class _CaseBase(_Strict):
+    # Editors and re-users get the rule below in the JSON Schema too.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "not": {
+                    "required": ["completeness"],
+                    "properties": {"completeness": {"const": SKETCH}},
+                }
+            },
+            "then": {"properties": {"methods": {"minItems": 1}}},
+        }
+    )
+
+
+def _methods_unless_sketch(cls, value, info: ValidationInfo):
+    """A case names its methods; only an *ébauche* whose source names none may list none.
+
+    Checked on ``completeness`` (validated after ``methods``), reported on ``methods``."""
+    methods = info.data.get("methods")
+    if methods is not None and not methods and value != SKETCH:
+        raise PydanticCustomError(
+            "retex",
+            "aucune méthode indiquée : une liste vide n’est admise que pour une ébauche "
+            "(completeness: ébauche) dont la source ne nomme aucune méthode",
+            {"loc": ("methods",), "fix": _NO_METHOD_FIX},
+        )
+    return value
+
+
 class Source(_Strict):
     title: Text = Field(description="Titre ou description de la source")
     url: WebUrl | None = Field(default=None, description="Adresse web de la source, si elle existe")
@@ -325,9 +362,12 @@ def build_schema(vocabulary: Vocabulary) -> Schema:
 
     case = create_model(
         "Case",
-        __base__=_Strict,
+        __base__=_CaseBase,
         __validators__={
-            "_end_after_start": field_validator("end_date")(classmethod(_end_after_start))
+            "_end_after_start": field_validator("end_date")(classmethod(_end_after_start)),
+            "_methods_unless_sketch": field_validator("completeness")(
+                classmethod(_methods_unless_sketch)
+            ),
         },
         title=common["title"],
         summary=common["summary"],
@@ -335,22 +375,57 @@ def build_schema(vocabulary: Vocabulary) -> Schema:
         format=(V("formats"), Field(description="Format de l’expérience")),
         themes=(_list(V("themes"), min_length=1), Field(description="Thèmes (au moins un)")),
         methods=(
-            _list(Slug, min_length=1),
-            Field(description="Méthodes employées : identifiants de fiches méthodes"),
+            _list(Slug),
+            Field(
+                description="Méthodes employées : identifiants de fiches méthodes ; liste vide "
+                "([]) admise seulement pour une ébauche dont la source n’en nomme aucune"
+            ),
         ),
         date=(Date | None, Field(default=None, description="Date de l’expérience")),
         end_date=(Date | None, Field(default=None, description="Date de fin, si elle a duré")),
         audience=(_list(V("audiences")), Field(default=(), description="Publics concernés")),
         actors=(_list(Text), Field(default=(), description="Organisations impliquées")),
         facilitators=(_list(Text), Field(default=(), description="Animateurs ou facilitateurs")),
-        outcomes=(_list(Text), Field(default=(), description="Résultats")),
-        lessons=(_list(Text), Field(default=(), description="Enseignements")),
-        challenges=(_list(Text), Field(default=(), description="Difficultés rencontrées")),
-        success_conditions=(_list(Text), Field(default=(), description="Conditions de réussite")),
+        outcomes=(
+            _list(Text),
+            Field(default=(), description="Résultats : ce qui s’est passé, selon la source"),
+        ),
+        lessons=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Enseignements : ce que l’expérience apprend, selon la source "
+                "(un objectif, une question ou une recommandation n’en est pas un)",
+            ),
+        ),
+        challenges=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Difficultés effectivement rencontrées (pas les problèmes que "
+                "l’expérience avait pour sujet)",
+            ),
+        ),
+        success_conditions=(
+            _list(Text),
+            Field(
+                default=(),
+                description="Conditions de réussite que donne la source, en disant de qui "
+                "elles viennent",
+            ),
+        ),
         follow_up=(FollowUp | None, Field(default=None, description="Suites données")),
         testimonial=(Testimonial | None, Field(default=None, description="Témoignage")),
         sources=common["sources"],
-        completeness=common["completeness"],
+        completeness=(
+            V("completeness") | None,
+            Field(
+                default=None,
+                validate_default=True,
+                description="Niveau de complétude de la fiche (ébauche : seulement les faits "
+                "connus de la source)",
+            ),
+        ),
         license=common["license"],
         aliases=common["aliases"],
         draft=common["draft"],
@@ -400,7 +475,7 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
     loc = error["loc"]
     ctx = error.get("ctx") or {}
     if kind in ("retex", "vocabulary"):
-        return error["msg"], None
+        return error["msg"], ctx.get("fix")
     if kind == "missing":
         name = loc[-1]
         return "champ obligatoire manquant", f"ajoutez une ligne « {name}: … »"
@@ -431,10 +506,6 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
         values = _enum_values(model).get(".".join(str(p) for p in loc if not isinstance(p, int)))
         if values:
             return "au moins une valeur est requise", "valeurs possibles : " + ", ".join(values)
-        if loc and loc[-1] == "methods":
-            return "au moins une valeur est requise", (
-                "donnez l’identifiant d’une fiche de methods/, par exemple [entretien-usager]"
-            )
         return "au moins une valeur est requise", None
     if kind == "string_too_short":
         return "ne doit pas être vide", None
@@ -446,6 +517,12 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return error["msg"], None
+
+
+def error_loc(error: dict) -> tuple:
+    """Where an error belongs: a check made on one field may point at another."""
+    ctx = error.get("ctx") or {}
+    return tuple(ctx.get("loc") or error["loc"])
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -79,6 +79,13 @@ class Site:
         """Published methods, by title."""
         return sorted(self.collection.methods, key=lambda e: e.title.casefold())
 
+    def keep_bodies(self) -> None:
+        """Read every body now: the files were valid when checked, and may not be later
+        (the preview keeps showing this site after an invalid edit)."""
+        for kind in KINDS:
+            for entry in self.collection.all(kind, drafts=True):
+                entry.body  # noqa: B018 - read and kept
+
     def method(self, slug: str) -> Entry | None:
         return self.collection.get("method", slug)
 

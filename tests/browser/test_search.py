@@ -136,10 +136,10 @@ def test_search_page_filters_narrow_and_live_in_the_url(site, page):
 
 
 def test_filter_counts_and_filter_without_query(site, page):
-    page.goto(site.url + "recherche/?themes=Laboratoire%20d%E2%80%99innovation")
+    page.goto(site.url + "recherche/?themes=%C3%89cosyst%C3%A8me%20d%E2%80%99innovation")
     expect(page.locator("[data-rx-results] > li")).to_have_count(1)
     expect(page.locator("[data-rx-results] a")).to_have_attribute("href", re.compile(STRASBOURG))
-    label = page.locator("label", has_text="Laboratoire d’innovation")
+    label = page.locator("label", has_text="Écosystème d’innovation")
     expect(label).to_contain_text("(1)")
 
 
@@ -175,3 +175,18 @@ def test_chooser_narrows_the_sheets_and_keeps_choices_in_the_url(site, page):
         "[data-rx-chooser-list] > li:visible .rx-card__meta"
     ).all_inner_texts():
         assert "apitaliser" in text
+
+
+def test_excerpts_read_as_sentences_with_french_spacing(site, page):
+    # « Antoine » appears only in the Pau case's fact box (and its source): the excerpt
+    # shows that box as text, labels apart from their values.
+    page.goto(site.url + "recherche/?q=Antoine&type=cas")
+    result = page.locator("[data-rx-results] > li").filter(
+        has=page.locator(f'a[href$="{PAU}"]')
+    )
+    expect(result).to_be_visible()
+    excerpt = result.locator(".rx-result__excerpt").text_content()
+    assert "Animation\u00a0: Antoine" in excerpt, excerpt
+    assert "AnimationAntoine" not in excerpt and " :" not in excerpt, excerpt
+    status = page.locator("[data-rx-status]").text_content()
+    assert "«\u00a0Antoine\u00a0»" in status, status

@@ -236,11 +236,12 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
             "about": [{"@type": "Thing", "name": t} for t in d.themes],
             "spatialCoverage": place,
             "genre": d.format,
-            "mentions": [
+        }
+        if d.methods:  # an ébauche may name none
+            data["mentions"] = [
                 {"@type": "HowTo", "name": name, "url": publisher.absolute(link)}
                 for name, link in (method_url(s) for s in d.methods)
-            ],
-        }
+            ]
         if d.date:
             data["temporalCoverage"] = str(d.date) + (f"/{d.end_date}" if d.end_date else "")
         if d.audience:

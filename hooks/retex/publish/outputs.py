@@ -8,6 +8,7 @@ from pathlib import Path
 from ..site import Site
 from ..urls import redirect_html, relative_url
 from .exports import Publisher, atom_feed, csv_export, json_export, record
+from .typography import french_spacing
 
 FEEDS = {"case": "flux/cas.xml", "method": "flux/methodes.xml"}
 DATA = {"case": "donnees/cas", "method": "donnees/methodes"}
@@ -29,8 +30,10 @@ def write_redirects(site: Site, site_dir: Path, publisher: Publisher) -> list[st
         page = site_dir / redirect.source / "index.html"
         if page.exists():  # never overwrite a real page
             continue
-        html = redirect_html(
-            redirect, publisher.site_url, relative_url(redirect.source, redirect.target)
+        html = french_spacing(
+            redirect_html(
+                redirect, publisher.site_url, relative_url(redirect.source, redirect.target)
+            )
         )
         written.append(_write(site_dir, redirect.source + "index.html", html))
     return written

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import tempfile
 import threading
 from concurrent.futures import Future
@@ -25,10 +24,16 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .staging import LockedDir, clean_stale
+
 BATCH = 100  # pages per request
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 RECORD_MARK = "data-rx-record"  # the element holding a page's filters and result data
 
+
+# Not indexed: the « # » permalink after each heading (it would glue a « # » to the
+# heading in excerpts: « Quand l’utiliser# Les dossiers… »).
+EXCLUDED = [".headerlink"]
 
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "</div><!-- /data-pagefind-body -->"
@@ -80,11 +85,14 @@ class SearchIndexer:
     def __init__(self, output_path: Path, language: str = "fr", batch: int = BATCH):
         self.output_path = Path(output_path)
         self.batch = batch
-        self._staging = _staging_dir()
+        self._staging_dir = _staging_dir()
+        self._staging = self._staging_dir.path
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
-        config = IndexConfig(force_language=language, output_path=str(self.output_path))
+        config = IndexConfig(
+            force_language=language, output_path=str(self.output_path), exclude_selectors=EXCLUDED
+        )
         self._index = PagefindIndex(config)
         self._started: Future = self._submit(self._index.__aenter__())
         self._pending: list[Future] = []
@@ -172,7 +180,7 @@ class SearchIndexer:
         self._closed = True
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=30)
-        shutil.rmtree(self._staging, ignore_errors=True)
+        self._staging_dir.remove()
 
 
 ENTRY_PAGES = "{cas,methodes}/*/index.html"
@@ -211,16 +219,18 @@ def _empty_files(folder: Path) -> list[str]:
     )
 
 
-def _staging_dir() -> Path:
+STAGING_PREFIX = "retex-pagefind-"
+
+
+def _staging_dir() -> LockedDir:
     """A temporary folder for the pages handed to Pagefind: in memory when the system
-    offers one (/dev/shm), so that staging costs no disk writes."""
+    offers one (/dev/shm), so that staging costs no disk writes. Folders left by builds
+    that were killed are removed first (see publish/staging.py)."""
     memory = Path("/dev/shm")
-    try:
-        if memory.is_dir() and os.access(memory, os.W_OK):
-            return Path(tempfile.mkdtemp(prefix="retex-pagefind-", dir=memory))
-    except OSError:
-        pass
-    return Path(tempfile.mkdtemp(prefix="retex-pagefind-"))
+    parent = memory if memory.is_dir() and os.access(memory, os.W_OK) else None
+    parent = parent or Path(tempfile.gettempdir())
+    clean_stale(parent, STAGING_PREFIX)
+    return LockedDir(parent, STAGING_PREFIX)
 
 
 def _stage(target: Path, html: str) -> None:
@@ -230,14 +240,17 @@ def _stage(target: Path, html: str) -> None:
 
 def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> None:
     """Index the case and method pages of a built site in one request."""
-    staging = _staging_dir()
+    locked = _staging_dir()
+    staging = locked.path
     try:
         for page in Path(site_dir).glob("*/*/index.html"):
             if page.parts[-3] in ("cas", "methodes"):
                 _stage(staging / page.relative_to(site_dir), page.read_text(encoding="utf-8"))
 
         async def index() -> None:
-            config = IndexConfig(force_language=language, output_path=str(output_path))
+            config = IndexConfig(
+                force_language=language, output_path=str(output_path), exclude_selectors=EXCLUDED
+            )
             pagefind = await PagefindIndex(config).__aenter__()
             try:
                 await pagefind.add_directory(path=str(staging), glob=ENTRY_PAGES)
@@ -248,7 +261,7 @@ def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> 
 
         asyncio.run(index())
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        locked.remove()
     for pattern in UNUSED:
         for path in Path(output_path).glob(pattern):
             path.unlink()

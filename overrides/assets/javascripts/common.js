@@ -77,6 +77,16 @@ export function searchTerms(query) {
   return query.replace(/[\u2019\u02bc]/g, "'");
 }
 
+// Pagefind keeps the text of an excerpt with plain spaces: put back the no-break spaces
+// that the pages carry (hooks/retex/publish/typography.py): narrow before ; ! ?, plain
+// no-break before : and », and after «. An excerpt is escaped text with <mark> tags only.
+export function frenchSpacing(text) {
+  return text
+    .replace(/ (?=(?:<\/?mark>)?[;!?])/g, "\u202f")
+    .replace(/ (?=(?:<\/?mark>)?[:»])/g, "\u00a0")
+    .replace(/« /g, "«\u00a0");
+}
+
 export function debounce(fn, ms) {
   let timer = null;
   return () => {
@@ -127,7 +137,7 @@ export function renderResult(item, { compact = false, level = 3 } = {}) {
   if (item.meta.summary) li.appendChild(el("p", "rx-result__summary", item.meta.summary));
   if (item.excerpt) {
     const excerpt = el("p", "rx-result__excerpt");
-    excerpt.innerHTML = item.excerpt; // Pagefind's escaped text with <mark> around matches
+    excerpt.innerHTML = frenchSpacing(item.excerpt); // escaped text, <mark> around matches
     li.appendChild(excerpt);
   }
   return li;

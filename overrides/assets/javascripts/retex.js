@@ -112,7 +112,7 @@ function afterNavigation() {
   const live = document.getElementById("rx-announce");
   if (live) {
     live.textContent = "";
-    requestAnimationFrame(() => { live.textContent = `Page chargée : ${document.title}`; });
+    requestAnimationFrame(() => { live.textContent = `Page chargée\u00a0: ${document.title}`; });
   }
 }
 
@@ -162,8 +162,8 @@ function setupHeader(navigated = false) {
           list.appendChild(renderResult(item, { compact: true }));
         }
         status.textContent = found.total
-          ? `${plural(found.total, "résultat", "résultats")} pour « ${query} »`
-          : `Aucun résultat pour « ${query} »`;
+          ? `${plural(found.total, "résultat", "résultats")} pour «\u00a0${query}\u00a0»`
+          : `Aucun résultat pour «\u00a0${query}\u00a0»`;
         more.setAttribute("href", `${SEARCH_PAGE}?q=${encodeURIComponent(query)}`);
         open();
       })
@@ -255,7 +255,7 @@ function setupPermalinks() {
     const heading = a.parentElement;
     const title = Array.from(heading.childNodes)
       .filter((node) => node !== a).map((node) => node.textContent).join("").trim();
-    a.setAttribute("aria-label", `Lien vers la section « ${title} »`);
+    a.setAttribute("aria-label", `Lien vers la section «\u00a0${title}\u00a0»`);
     a.removeAttribute("title");
   }
 }

@@ -152,11 +152,11 @@ export function setupPage() {
 
   const describe = (state, n) => {
     const parts = [];
-    if (state.q) parts.push(`pour « ${state.q} »`);
+    if (state.q) parts.push(`pour «\u00a0${state.q}\u00a0»`);
     const active = facets.filter((f) => (state.filters[f.param] || []).length);
     if (active.length) {
       parts.push(`avec les filtres ${active.map(
-        (f) => `${f.label.toLowerCase()} : ${state.filters[f.param].join(" ou ")}`).join(", ")}`);
+        (f) => `${f.label.toLowerCase()}\u00a0: ${state.filters[f.param].join(" ou ")}`).join(", ")}`);
     }
     const head = n ? plural(n, "résultat", "résultats") : "Aucun résultat";
     return `${head}${parts.length ? ` ${parts.join(" ")}` : ""}.`;
