@@ -12,6 +12,7 @@ import re
 import shutil
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,38 @@ def follow_instantly(page, link) -> None:
     link.hover()
     expect(page.locator("html")).to_have_attribute("data-rx-instant", "ready")
     link.click()
+
+
+class Held:
+    """Requests matching a pattern, held back until ``release()`` lets them through (and
+    the later ones go straight): a slow network, on the test's own schedule."""
+
+    def __init__(self, page, pattern: str):
+        self.page, self.routes, self.holding = page, [], True
+        page.route(pattern, self._hold)
+
+    def _hold(self, route):
+        if self.holding:
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> None:
+        """Until ``count`` requests are held (the page's event loop turns meanwhile)."""
+        deadline = time.monotonic() + timeout
+        while len(self.routes) < count and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+        assert len(self.routes) >= count, f"{len(self.routes)} of {count} requests held"
+
+    def stop_holding(self) -> None:
+        """Let later requests through; those already held stay held."""
+        self.holding = False
+
+    def release(self):
+        self.holding = False
+        for route in self.routes:
+            route.continue_()
+        self.routes.clear()
 
 
 class _NotFoundHandler(_QuietHandler):

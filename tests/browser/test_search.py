@@ -93,6 +93,18 @@ def test_header_search_after_instant_navigation(site, page):
     assert urlsplit(more).path == "/recherche/"
 
 
+def test_search_page_after_instant_navigation(site, page):
+    # The search page's data must survive Material's re-creation of its scripts.
+    page.goto(site.url + "cas/")
+    page.evaluate("window.__marker = 1")
+    follow_instantly(page, page.locator(".md-nav__link", has_text="Rechercher").first)
+    expect(page.locator("h1")).to_have_text("Rechercher un cas ou une méthode")
+    assert page.evaluate("window.__marker") == 1, "instant navigation did a full page load"
+    page.locator("#rx-search-q").fill("barcamp")
+    expect(page.locator("[data-rx-results] > li").first).to_be_visible()
+    expect(page.locator("[data-rx-facets] input[type=checkbox]").first).to_be_visible()
+
+
 def test_keyboard_only_search(site, page):
     page.goto(site.url)
     page.keyboard.press("Tab")

@@ -3,14 +3,9 @@
  * for search results (header and /recherche/), the message shown when search cannot run.
  */
 
-// The site root, absolute: computed once, from the page that loaded this script.
-export const ROOT = (() => {
-  let base = ".";
-  try {
-    base = JSON.parse(document.getElementById("__config").textContent).base || ".";
-  } catch (e) { /* keep "." */ }
-  return new URL(base.replace(/\/?$/, "/"), location.href);
-})();
+// The site root, absolute: this file is <root>/assets/javascripts/common.js (it may run
+// before the page is parsed, so it does not read the page).
+export const ROOT = new URL("../../", import.meta.url);
 export const SEARCH_PAGE = new URL("recherche/", ROOT).href;
 const PAGEFIND = new URL("pagefind/", ROOT);
 
@@ -40,10 +35,13 @@ export function warmUp() {
     ["preload", `pagefind-entry.json?ts=${cacheTag}`],
     ["preload", `wasm.${language}.pagefind`],
   ];
+  const present = new Set(Array.from(document.querySelectorAll("link[rel$=preload]"), (l) => l.href));
   for (const [rel, name] of hints) {
+    const href = new URL(name, PAGEFIND).href;
+    if (present.has(href)) continue; // the search page asks for some in its HTML
     const link = document.createElement("link");
     link.rel = rel;
-    link.href = new URL(name, PAGEFIND).href;
+    link.href = href;
     if (rel === "preload") {
       link.as = "fetch";
       link.crossOrigin = "anonymous"; // as fetch() asks: same-origin credentials, CORS mode

@@ -13,8 +13,9 @@
  *    sitemap has arrived, a click on a link is an ordinary page load: Material does not
  *    see it (it would otherwise act on it late, once the sitemap arrives).
  * 2. Links within the page (skip links, table of contents, permalinks) move the focus to
- *    their target. Material does not see them either: on a page reached by a full load it
- *    would fetch the whole page again before scrolling, and focus would wait for it (the
+ *    their target. Material sees neither them nor the popstate they cause: on a page
+ *    reached by a full load it would fetch the whole page again and replace its content,
+ *    so that the focus landed on the target only after a round trip, or was lost (the
  *    cause of a test that failed at random on a busy machine).
  * 3. No single-character shortcut (WCAG 2.1.4): Material's « p , n . » (previous and next
  *    page) are switched off; Retex defines none (the skip link « Aller à la recherche »
@@ -128,6 +129,24 @@
       return;
     }
     if (!sitemap.ready) ev.stopPropagation(); // an ordinary page load
+  }, true);
+
+  // Following a link within the page makes the browser fire popstate, and Material takes
+  // any popstate for a navigation: the first one after a full page load makes it fetch
+  // the page again and replace its content (the focus target with it). A popstate that
+  // stays on the page shown is the browser's alone: Material does not hear it.
+  let shown = location.pathname;
+  for (const name of ["pushState", "replaceState"]) {
+    const original = history[name];
+    history[name] = function () {
+      const result = original.apply(this, arguments);
+      shown = location.pathname; // Material's instant navigation pushes the next page's
+      return result;
+    };
+  }
+  window.addEventListener("popstate", (ev) => {
+    if (location.pathname === shown) ev.stopImmediatePropagation();
+    shown = location.pathname;
   }, true);
 
   /* ------------------------------------------------------------ shortcuts --- */

@@ -1,5 +1,5 @@
 /*
- * Retex's scripts on every page (a module, run after Material's bundle):
+ * Retex's scripts on every page (a module loaded async from the page's head):
  *
  * - the menu button of the header (a real button that opens Material's drawer);
  * - after each instant navigation (Material's document$), focus on the new page's title
@@ -38,6 +38,7 @@ function setupMenu() {
   const button = document.querySelector("[data-rx-menu]");
   const toggle = document.getElementById("__drawer");
   if (!button || !toggle) return;
+  const press = () => HTMLElement.prototype.click.call(toggle);
   const drawer = () => document.querySelector(".md-sidebar--primary");
   const isOpen = () => toggle.checked && !wide.matches;
 
@@ -47,7 +48,7 @@ function setupMenu() {
     if (sidebar) sidebar.inert = !wide.matches && !toggle.checked;
   };
   const setOpen = (open, moveFocus) => {
-    if (toggle.checked !== open) toggle.click(); // as Material does: its listeners follow
+    if (toggle.checked !== open) press(); // as Material does: its listeners follow
     render();
     if (!moveFocus) return;
     if (open) {
@@ -61,10 +62,14 @@ function setupMenu() {
   if (!button.hasAttribute("data-rx-ready")) {
     button.setAttribute("data-rx-ready", "1");
     button.hidden = false;
+    // Material closes the drawer 125 ms after each navigation by clicking this checkbox
+    // from script; it is closed here at once (location$ below), and a menu the reader has
+    // opened again meanwhile stays open. The overlay (a label) still closes it.
+    toggle.click = () => {};
     button.addEventListener("click", () => setOpen(!isOpen(), true));
     toggle.addEventListener("change", render); // the overlay closes the drawer too
     wide.addEventListener("change", () => {
-      if (wide.matches && toggle.checked) toggle.click();
+      if (wide.matches && toggle.checked) press();
       render();
     });
     document.addEventListener("keydown", (ev) => {
@@ -262,14 +267,20 @@ function setupPermalinks() {
 
 /* ------------------------------------------------------------------ boot --- */
 
-function setup(navigated = false) {
-  setupMenu();
+// What searching needs, as early as possible.
+function setupSearch(navigated = false) {
   setupHeader(navigated);
-  setupPermalinks();
-  setupPrint();
   if (document.querySelector('[data-rx-search="page"]')) {
+    warmUp(); // Pagefind's first files, while search-page.js comes
     import("./search-page.js").then((m) => m.setupPage());
   }
+}
+
+function setup(navigated = false) {
+  setupMenu();
+  setupSearch(navigated);
+  setupPermalinks();
+  setupPrint();
   if (document.querySelector("[data-rx-chooser]")) {
     import("./chooser.js").then((m) => m.setupChooser());
   }
@@ -277,8 +288,8 @@ function setup(navigated = false) {
 
 // Material's instant navigation replaces the page without reloading this script: its
 // document$ gives the current page first, then each new one. This module is loaded
-// async: it may run before Material's bundle, whose document$ then exists once the page
-// is parsed; the header search is set up at once.
+// async, from the page's head: it usually runs before Material's bundle, whose document$
+// exists once the page is parsed; search is set up at once (typing may have begun).
 function follow() {
   if (!window.document$ || typeof window.document$.subscribe !== "function") {
     setup();
@@ -294,8 +305,26 @@ function follow() {
 }
 
 if (document.readyState === "loading") {
-  setupHeader();
-  document.addEventListener("DOMContentLoaded", follow, { once: true });
+  // The page is still being parsed (its styles are in, its last scripts are not): the
+  // search box and the search page are set up as soon as they are there.
+  const early = (ev) => {
+    if (ev.target instanceof Element && ev.target.id === "rx-hsearch-input") setupHeader();
+  };
+  document.addEventListener("focusin", early, true);
+  document.addEventListener("input", early, true);
+  const parsing = new MutationObserver(() => {
+    if (document.getElementById("rx-search-end")) { // the end of the search page's content
+      parsing.disconnect();
+      setupSearch();
+    }
+  });
+  parsing.observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    parsing.disconnect();
+    document.removeEventListener("focusin", early, true);
+    document.removeEventListener("input", early, true);
+    follow();
+  }, { once: true });
 } else {
   follow();
 }

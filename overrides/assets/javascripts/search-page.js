@@ -29,7 +29,7 @@ export function setupPage() {
   if (!root || root.hasAttribute("data-rx-ready")) return;
   root.setAttribute("data-rx-ready", "1");
   warmUp();
-  const facets = JSON.parse(document.getElementById("rx-facets").textContent);
+  const facets = JSON.parse(root.getAttribute("data-rx-facets-json"));
   const form = root.querySelector("form");
   const queryInput = root.querySelector("#rx-search-q");
   const sortSelect = root.querySelector("#rx-search-sort");
