@@ -167,6 +167,22 @@ def test_menu_opens_and_closes_with_the_keyboard(site, new_page, viewport):
     expect(button).to_be_focused()
 
 
+def test_every_stop_of_the_open_menu_is_visible(site, new_page):
+    page = new_page(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page.goto(site.url + "methodes/")
+    page.get_by_role("button", name="Menu", exact=True).focus()
+    page.keyboard.press("Enter")
+    # The drawer slides in (a quarter of a second): read it once it is there.
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport(ratio=1)
+    stops = []
+    for key in ("Shift+Tab",) * 2 + ("Tab",) * 12:  # the close button, then every link
+        page.keyboard.press(key)
+        if page.evaluate("!!document.activeElement.closest('#rx-menu')"):
+            stops.append(page.evaluate(FOCUS_STATE))
+    assert len(stops) >= 10
+    assert not problems(stops)
+
+
 def test_menu_works_across_instant_navigation(site, new_page):
     page = new_page(viewport={"width": 1093, "height": 800})
     page.goto(site.url)
