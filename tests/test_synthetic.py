@@ -11,8 +11,8 @@ import pytest
 
 from retex.collection import source_files
 from retex.site import check_content
-from retex.synthetic import FORBIDDEN_IN_TITLES, SyntheticError, generate
 from retex.vocabulary import load_vocabulary
+from tools.corpus import FORBIDDEN_IN_TITLES, SyntheticError, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = 200
@@ -68,7 +68,7 @@ def test_counts(corpus):
 
 def test_project_is_complete_and_real_content_unchanged(corpus):
     out, *_ = corpus
-    for name in ("mkdocs.yml", "vocabulary.yml", "docs", "overrides", "hooks/mkdocs_hooks.py"):
+    for name in ("mkdocs.yml", "vocabulary.yml", "docs", "overrides"):
         assert (out / name).exists(), name
     assert not list(out.rglob("__pycache__"))
     for path in source_files(ROOT):
@@ -191,7 +191,8 @@ def test_refuses_a_non_empty_output_folder(tmp_path):
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
     result = subprocess.run(
-        [sys.executable, "-m", "retex.synthetic", "--cases", "5", "--out", str(out)],
+        [sys.executable, "-m", "tools.corpus", "--cases", "5", "--out", str(out)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
@@ -206,7 +207,7 @@ def test_command_line_matches_the_function(tmp_path):
         [
             sys.executable,
             "-m",
-            "retex.synthetic",
+            "tools.corpus",
             "--cases",
             "25",
             "--out",
@@ -216,6 +217,7 @@ def test_command_line_matches_the_function(tmp_path):
             "--root",
             str(ROOT),
         ],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
