@@ -46,6 +46,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
+from retex.kinds import CASE  # noqa: E402
 from retex.pages import PageSpec, index_pages  # noqa: E402
 from retex.publish.search import index_directory  # noqa: E402
 from retex.publish.typography import french_spacing  # noqa: E402
@@ -115,7 +116,7 @@ def _entry_page(entry) -> str:
 def _list_page(spec: PageSpec) -> str:
     lines = [f"# {spec.title}", "", spec.description, ""]
     for entry in spec.entries:
-        meta = entry.data.territory.name if entry.kind == "case" else ", ".join(entry.data.phase)
+        meta = entry.data.territory.name if entry.kind is CASE else ", ".join(entry.data.phase)
         target = _link(spec.src_uri, entry.url.rstrip("/") + ".md")
         lines.append(f"- [{entry.title}]({target}) — {meta}. {entry.data.summary}")
     return "\n".join(lines) + "\n"
@@ -173,7 +174,7 @@ def write_floor(site: Site, out: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_entry_page(entry), encoding="utf-8")
         pages += 1
-    for spec in index_pages(site.cases, site.methods, site.browse):
+    for spec in index_pages(site):
         target = docs / spec.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_list_page(spec), encoding="utf-8")

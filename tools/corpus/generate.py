@@ -26,7 +26,8 @@ from .french import at, cap, de, de_np, de_word, uncap
 
 ROOT = Path(__file__).resolve().parents[2]
 COPIED_FILES = ("mkdocs.yml", "vocabulary.yml")
-COPIED_DIRS = ("docs", "overrides", "hooks", "cases", "methods")
+# What a buildable project is made of (the build comes from the installed package).
+COPIED_DIRS = ("docs", "overrides", "cases", "methods")
 REQUIRED = ("mkdocs.yml", "vocabulary.yml", "docs", "overrides")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info")
 
