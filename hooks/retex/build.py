@@ -109,8 +109,10 @@ class Session:
         self.signatures: dict[str, str] = {}  # of the pages of the last build (dirty serve)
         self.models: dict = {}  # validated models of unchanged files (see cache.py)
         self.background = incremental.Background()
+
+    def catch_termination(self) -> None:
+        """A terminated build (SIGTERM) unwinds like Ctrl-C: its staged site is dropped."""
         if not self.preview and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-            # A terminated build unwinds like Ctrl-C: the staged site is then dropped.
             signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     def start(self, settings: Settings, log: logging.Logger) -> Build:

@@ -31,6 +31,7 @@ class RetexPlugin(BasePlugin[RetexConfig]):
 
     def on_startup(self, *, command, dirty):
         self.session = Session(command, dirty)
+        self.session.catch_termination()
         if self.session.dirty_serve:  # MkDocs' warning that other pages go stale: not here
             logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
@@ -59,6 +60,8 @@ class RetexPlugin(BasePlugin[RetexConfig]):
                 files.append(File(uri, root, out, True, dest_uri=dest, inclusion=hidden))
         for source, dest in build.assets():
             files.append(File(source, root, out, True, dest_uri=dest))
+        build.sources = {f.dest_uri: f.abs_src_path for f in files if f.abs_src_path}
+        build.rendered = lambda entry: files.get_file_from_path(entry.path).page.content
         build.start_search()
         if self.session.dirty_serve:  # rebuild the pages that show what changed
             rebuilt = build.pages_to_rebuild()
@@ -67,8 +70,6 @@ class RetexPlugin(BasePlugin[RetexConfig]):
         return files
 
     def on_env(self, env, config, files):
-        self.build.sources = {f.dest_uri: f.abs_src_path for f in files if f.abs_src_path}
-        self.build.rendered = lambda entry: files.get_file_from_path(entry.path).page.content
         prepare(env, Path(config.theme.custom_dir), self.build.theme_values())
         return env
 

@@ -51,6 +51,8 @@ def rebase_html(
         target = posixpath.normpath(posixpath.join(from_url, parts.path))
         target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
         rebased = relative_url(to_url, target)
+        if parts.query:
+            rebased += "?" + parts.query
         if parts.fragment:
             rebased += "#" + parts.fragment
         return match.group(1) + html.escape(rebased) + match.group(3)
