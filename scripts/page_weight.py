@@ -87,7 +87,7 @@ def measure(browser, url: str, action=None) -> tuple[int, int, int]:
 
 
 def first_query(page):
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type("débat mouvant")
     page.wait_for_selector(".rx-hsearch__result", timeout=15000)
 

@@ -64,7 +64,7 @@ def first_query(browser, url: str, query: str) -> tuple[int, int, int]:
         sizes.append((len(body), len(compressed)))
 
     page.on("response", on_response)
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type(query)
     page.wait_for_selector(".rx-hsearch__result", timeout=30000)
     page.wait_for_load_state("networkidle")

@@ -136,12 +136,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
 
-class _NotFoundHandler(_QuietHandler):
+class NotFoundHandler(QuietHandler):
     """Serves 404.html for a missing page, as GitHub Pages and most web servers do."""
 
     def send_error(self, code, message=None, explain=None):
@@ -161,8 +161,8 @@ class _NotFoundHandler(_QuietHandler):
 class SiteServer:
     """A static file server for a built site, like any web server or CDN."""
 
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_NotFoundHandler, directory=str(directory))
+    def __init__(self, directory: Path, port: int, handler=None):
+        handler = functools.partial(handler or NotFoundHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{port}/"
         self.directory = directory

@@ -118,7 +118,8 @@ class Session:
     def start(self, settings: Settings, log: logging.Logger) -> Build:
         """Check the content and prepare the build's folder: the first stage, run before
         MkDocs cleans or writes anything. Raises ``Stop`` when nothing may be built."""
-        site, problems, site_dir = *self._load(settings.root), settings.site_dir
+        site, problems = self._load(settings.root)
+        site_dir = settings.site_dir
         if site.history.shallow:
             log.info(
                 "Historique Git incomplet (clone superficiel) : dates et adresses publiées "
@@ -181,6 +182,8 @@ class WarningCount(logging.Handler):
 
 @dataclass
 class Build:
+    """One build: its stages, in the order of MkDocs' events (``plugin.py``)."""
+
     session: Session
     site: Site
     # Not empty: the last edit is invalid, and the preview shows the last valid site.
