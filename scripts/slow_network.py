@@ -32,17 +32,18 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE.parent / "hooks"))
 
-from browser.conftest import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    SiteServer,
-    _NotFoundHandler,
-    free_port,
-)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from support import ROOT, mkdocs_build  # noqa: E402
+from support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    NotFoundHandler,
+    SiteServer,
+    free_port,
+    mkdocs_build,
+)
 
 SLOW_3G = {
     "offline": False,
@@ -75,7 +76,7 @@ PROBE = """
 """
 
 
-class GzipHandler(_NotFoundHandler):
+class GzipHandler(NotFoundHandler):
     """Serves text gzip-compressed (as GitHub Pages or any CDN does), over HTTP/1.1."""
 
     protocol_version = "HTTP/1.1"

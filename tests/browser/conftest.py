@@ -6,62 +6,14 @@ in production: Material's instant navigation only intercepts links on that host.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import socket
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from support import ROOT, mkdocs_build
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-gpu",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class SiteServer:
-    """A static file server for a built site, like any web server or CDN."""
-
-    def __init__(self, directory: Path, port: int, handler=None):
-        handler = functools.partial(handler or _NotFoundHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        self.directory = directory
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def build_and_serve(project: Path, site_dir: Path) -> SiteServer:
-    port = free_port()
-    result = mkdocs_build(project, site_dir, env={"RETEX_SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return SiteServer(site_dir, port)
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_serve
 
 
 @pytest.fixture(scope="session")
@@ -173,19 +125,3 @@ class Held:
             route.continue_()
         self.routes.clear()
 
-
-class _NotFoundHandler(_QuietHandler):
-    """Serves 404.html for a missing page, as GitHub Pages and most web servers do."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)

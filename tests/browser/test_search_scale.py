@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
-from browser.conftest import Held, build_and_serve
+from browser.conftest import Held
 from playwright.sync_api import expect
 from samples import ROOT
 
-from retex.synthetic import generate
+from support import build_and_serve
+from tools.corpus import generate
 
 QUERIES = [
     ("lean startup", "/cas/pau-lean-startup-directeurs/"),
