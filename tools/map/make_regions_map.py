@@ -368,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     points = sum(len(ring) // 2 for r in document["regions"] for ring in r["rings"])
-    print(f"{args.out} : {len(document['regions'])} régions, {points} points, {len(text)} octets")
+    size = len(text.encode())
+    print(f"{args.out} : {len(document['regions'])} régions, {points} points, {size} octets")
     return 0
 
 
