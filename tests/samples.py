@@ -113,6 +113,8 @@ class Content:
     def __init__(self, root: Path):
         self.root = root
         shutil.copy(ROOT / "vocabulary.yml", root / "vocabulary.yml")
+        (root / "maps").mkdir()  # the shapes of the map, drawn from vocabulary.yml's regions
+        shutil.copy(ROOT / "maps" / "regions.json", root / "maps" / "regions.json")
         (root / "cases").mkdir()
         (root / "methods").mkdir()
 

@@ -85,7 +85,7 @@ def copy_project(dest: Path, *, content: bool = True) -> Project:
         shutil.copy(ROOT / name, dest / name)
     # The build itself comes from the installed package (the ``retex`` plugin of
     # pyproject.toml's entry points), as in a contributor's checkout: no hooks/ to copy.
-    for name in ("overrides", "docs"):
+    for name in ("overrides", "docs", "maps"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("cases", "methods"):
         if content:

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("vocabularies", {"vocabulary"}),
     ("content model", {"schema"}),
     ("content", {"collection", "cache", "history", "permalinks"}),
-    ("between entries", {"relations", "browse"}),
+    ("between entries", {"relations", "browse", "geography"}),
     ("site", {"site"}),
     ("pages", {"pages", "sections", "incremental"}),
     (

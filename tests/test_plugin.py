@@ -103,7 +103,8 @@ def test_invalid_content_stops_the_build_before_any_folder_is_made(tmp_path, cap
     with pytest.raises(Stop, match="rien n’a été construit, le dossier site/ n’a pas été modifié"):
         Session("build", False).start(settings_for(tmp_path), LOG)
     assert "cases/pau-accueil.md:8: format: valeur inconnue « x »" in capsys.readouterr().err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases", "methods", "vocabulary.yml"]
+    expected = ["cases", "maps", "methods", "vocabulary.yml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
 def test_the_preview_keeps_the_last_valid_site_while_an_edit_is_invalid(tmp_path, capsys):

@@ -31,7 +31,7 @@ PASSIVE_NAMES = "PNG, JPEG, GIF, WebP ou AVIF"
 
 # Folders whose files are published beside the Markdown, and folders the build reads.
 PUBLISHED = ("cases", "methods", "docs")
-READ = ("overrides",)
+READ = ("overrides", "maps")
 # Single files the build reads from the project root.
 ROOT_FILES = ("vocabulary.yml", "retired.yml")
 

@@ -27,7 +27,7 @@ from .relations import Relations
 
 # What every page depends on besides content: files of the project root, and folders.
 MACHINERY_FILES = ("vocabulary.yml", "mkdocs.yml", "retired.yml")
-MACHINERY_FOLDERS = ("overrides",)
+MACHINERY_FOLDERS = ("overrides", "maps")
 
 
 def machinery_fingerprint(root: Path) -> str:

@@ -73,6 +73,12 @@ def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tupl
         return f"trop long : {ctx.get('max_length')} caractères au plus", "raccourcissez ce texte"
     if kind == "greater_than_equal":
         return f"doit être supérieur ou égal à {ctx.get('ge')}", None
+    if kind == "less_than_equal":
+        return f"doit être inférieur ou égal à {ctx.get('le')}", None
+    if kind == "too_long":
+        return f"trop de valeurs : {ctx.get('max_length')} au plus", None
+    if kind == "string_pattern_mismatch":
+        return "n’a pas la forme attendue", None
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return error["msg"], None

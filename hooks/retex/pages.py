@@ -4,7 +4,8 @@ data for the templates.
 * an entry page per published case and method: its Markdown is the contributor's body
   plus the headings of the sections its fields give (``sections.py``);
 * the case and method indexes, each browse page and its dimension's index;
-* the print deck, the open-data page and a notice at each retired address.
+* the map of the cases (``geography.py``), the print deck, the open-data page and a
+  notice at each retired address.
 
 The pages of ``docs/`` (home, about, legal pages…) are MkDocs' own; they may quote the
 configuration with ``[[publisher.name]]`` (``expand_placeholders``).
@@ -16,7 +17,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .browse import BY_KEY
 from .collection import Entry
+from .geography import map_view
 from .kinds import CASE, KINDS, METHOD
 from .schema import field_docs
 from .sections import entry_markdown
@@ -124,11 +127,23 @@ def index_pages(site: Site) -> list[PageSpec]:
 
 
 PRINT_DECK = "fiches-a-imprimer.md"  # shows every sheet's rendered body
+MAP = "carte/index.md"
 
 
 def other_pages(site: Site) -> list[PageSpec]:
-    """The print deck, the open-data page and the notices of retired pages."""
+    """The map, the print deck, the open-data page and the notices of retired pages."""
+    regions = next((i for i in site.browse if i.dimension is BY_KEY["regions"]), None)
     specs = [
+        PageSpec(
+            MAP,
+            "map.html",
+            "Carte des cas",
+            "Les retours d’expérience de Retex sur une carte des régions de France, outre-mer "
+            "compris : le nombre de cas de chaque région et les cas de portée nationale.",
+            {"region_map": map_view(site.region_map, site.vocabulary, regions, site.cases)},
+            "---\nhide:\n  - toc\n---\n",  # Material's table of contents: the map's width
+            entries=site.cases,
+        ),
         PageSpec(
             PRINT_DECK,
             "print-deck.html",

@@ -16,6 +16,7 @@ from .browse import DimensionIndex, browse_pages, browse_url
 from .cache import ResultCache
 from .collection import Collection, Entry, load_collection
 from .files import ROOT_FILES, check_files
+from .geography import RegionMap, load_region_map
 from .history import FileDates, History, read_history
 from .kinds import CASE, KINDS, METHOD, Kind
 from .permalinks import (
@@ -42,6 +43,7 @@ class Site:
     history: History
     retirements: list[Retirement]
     built: dt.datetime
+    region_map: RegionMap  # the shapes of the « Carte des cas » (maps/regions.json)
 
     @cached_property
     def dates(self) -> dict[str, FileDates]:
@@ -116,10 +118,11 @@ def check_content(
     except ContentError as exc:
         return None, exc.problems
     schema = build_schema(vocabulary)
+    region_map, problems = load_region_map(root, vocabulary)
     use_cache = cache and os.environ.get("RETEX_CACHE", "1") != "0"
     results = ResultCache(root, models=models) if use_cache else None
-    collection, problems = load_collection(root, schema, validate=relations, cache=results)
-    problems += files + check_site_pages(root)
+    collection, found = load_collection(root, schema, validate=relations, cache=results)
+    problems += found + files + check_site_pages(root)
     if results is not None:
         results.save(keep=set(collection.present))
     retirements, found = load_retirements(root)
@@ -128,12 +131,14 @@ def check_content(
     problems += check_published_urls(history, collection, retirements)
     problems += retirement_conflicts(retirements, collection)
     if problems:
-        return None, problems
+        return None, list(dict.fromkeys(problems))  # a link: said by the files and the map
     if relations:
         links, browse = compute_relations(collection), browse_pages(collection, vocabulary)
     else:
         links, browse = Relations({}, {}, {}, {}), []
-    site = Site(root, vocabulary, schema, collection, links, browse, history, retirements, now)
+    site = Site(
+        root, vocabulary, schema, collection, links, browse, history, retirements, now, region_map
+    )
     return site, []
 
 

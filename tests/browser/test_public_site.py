@@ -26,6 +26,7 @@ PAGE_KINDS = {
     "page de thème": "themes/laboratoire-d-innovation/",
     "recherche avec résultats": "recherche/?q=atelier&type=m%C3%A9thode",
     "choix d’une méthode": "choisir-une-methode/?phase=comprendre",
+    "carte des cas": "carte/",
     "fiches à imprimer": "fiches-a-imprimer/",
     "page introuvable": "une/page/qui/n-existe/pas/",
     "données ouvertes": "donnees/",

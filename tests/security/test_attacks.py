@@ -8,6 +8,7 @@ adding to it: every new output or page brings its own payloads.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -424,6 +425,82 @@ def test_a_linked_vocabulary_is_never_read(content):
     os.symlink("/proc/self/environ", content.root / "vocabulary.yml")
     [problem] = content.check()
     assert (problem.path, problem.message[:22]) == ("vocabulary.yml", "lien symbolique refusé")
+
+
+# --- The shapes of the map (maps/regions.json): numbers only, never markup ---------------------
+
+MAP_ATTACKS = {
+    # SVG markup where the build expects numbers: an unknown key, an id that closes the
+    # attribute, path data as text, addresses that run script or break out.
+    "svg-path-data-as-text": (
+        lambda d: d["regions"][0].__setitem__("d", 'M0 0"/><script>alert(1)</script>'),
+        "regions[1].d",
+    ),
+    "id-breaks-out-of-its-attribute": (
+        lambda d: d["regions"][0].__setitem__("id", 'bretagne"><script>alert(1)</script>'),
+        "regions[1].id",
+    ),
+    "ring-of-strings": (
+        lambda d: d["regions"][0].__setitem__("rings", [["M0 0", "<script>", "z"]]),
+        "regions[1].rings[1][1]",
+    ),
+    "javascript-source-address": (
+        lambda d: d["source"].__setitem__("url", "javascript:alert(1)"),
+        "source.url",
+    ),
+    "address-breaks-out-of-href": (
+        lambda d: d["source"].__setitem__("license_url", 'https://x/" onmouseover="alert(1)'),
+        "source.license_url",
+    ),
+    "sixty-thousand-numbers-in-a-ring": (
+        lambda d: d["regions"][0].__setitem__("rings", [[1, 1] * 30_000]),
+        "regions[1].rings[1]",
+    ),
+    "a-million-points": (
+        lambda d: d["regions"][0].__setitem__("rings", [[1, 1] * 500_000]),
+        "fichier",  # not even parsed: too large for a map
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(MAP_ATTACKS))
+def test_markup_in_the_map_shapes_is_refused(content, name):
+    change, field = MAP_ATTACKS[name]
+    path = content.root / "maps" / "regions.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(json.dumps(document), encoding="utf-8")
+    problems = [p for p in content.check() if p.path == "maps/regions.json"]
+    assert field in {p.field for p in problems}, "\n".join(p.format() for p in problems)
+    for problem in problems:
+        assert_french(problem)
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../.git/config"])
+def test_a_linked_map_is_never_read(content, target):
+    (content.root / ".git").mkdir(exist_ok=True)
+    (content.root / ".git" / "config").write_text("[core]\n")
+    path = content.root / "maps" / "regions.json"
+    path.unlink()
+    os.symlink(target, path)
+    [problem] = content.check()
+    assert (problem.path, problem.message[:22]) == ("maps/regions.json", "lien symbolique refusé")
+
+
+def test_a_linked_map_folder_is_never_read(content, tmp_path):
+    elsewhere = tmp_path / "ailleurs"
+    (content.root / "maps").rename(elsewhere)
+    os.symlink(elsewhere, content.root / "maps")
+    [problem] = content.check()
+    assert (problem.path, problem.message[:22]) == ("maps", "lien symbolique refusé")
+
+
+def test_a_map_that_is_a_fifo_is_refused_without_blocking(content):
+    path = content.root / "maps" / "regions.json"
+    path.unlink()
+    os.mkfifo(path)
+    problems = content.check()
+    assert any(p.path.startswith("maps") for p in problems)
 
 
 def test_a_fifo_is_refused_without_blocking(content):

@@ -89,6 +89,10 @@ why: "```"
 1. Une étape.
 """
 
+# Texts of the map's shapes file that reach the page (its source and licence).
+MAP_TITLE = "</a><script>alert(1)</script>"
+MAP_AUTHOR = '"><img src=x onerror=alert(1)>'
+
 DOCS_TITLE = 'À propos</title><meta http-equiv="refresh" content="0;url=https://example.org/">'
 DOCS_DESCRIPTION = 'x" http-equiv="refresh" content="0;url=https://example.org/'
 
@@ -104,6 +108,9 @@ def built(tmp_path_factory) -> Path:
         f"---\ntitle: {json.dumps(DOCS_TITLE)}\ndescription: {json.dumps(DOCS_DESCRIPTION)}\n"
         f"---\n\n{about}",
     )
+    shapes = json.loads(project.read("maps/regions.json"))
+    shapes["source"].update(title=MAP_TITLE, author=MAP_AUTHOR)
+    project.write("maps/regions.json", json.dumps(shapes))
     check = project.check()
     assert check.returncode == 0, check.stdout + check.stderr
     site = project.root.parent / "site"
@@ -173,6 +180,18 @@ def test_the_case_page_prints_every_value_as_its_text(built):
     link = next(a for a in tree.css("li a") if a.text() == "la fiche")
     assert link.attributes["href"] == "../../methodes/entretien-usager/#objectif"
     assert (built / "methodes" / "entretien-usager" / "index.html").is_file()
+
+
+def test_the_map_prints_its_source_as_text_and_only_its_own_path_data(built):
+    tree = parse(built / "carte" / "index.html")
+    source = tree.css_first(".rx-map__source")
+    assert MAP_TITLE in source.text() and MAP_AUTHOR in source.text()
+    assert [a.text() for a in source.css("a")][0] == MAP_TITLE
+    svg = tree.css_first("svg.rx-map__svg")
+    tags = {node.tag for node in svg.traverse()}
+    assert tags <= {"svg", "g", "rect", "a", "path", "circle", "text", "-text"}, tags
+    for path in svg.css("path"):
+        assert set(path.attributes["d"]) <= set("0123456789 -Mlz"), path.attributes["d"][:80]
 
 
 def test_a_fence_in_a_field_does_not_pair_with_the_body(built):

@@ -27,8 +27,8 @@ from .french import at, cap, de, de_np, de_word, uncap
 ROOT = Path(__file__).resolve().parents[2]
 COPIED_FILES = ("mkdocs.yml", "vocabulary.yml")
 # What a buildable project is made of (the build comes from the installed package).
-COPIED_DIRS = ("docs", "overrides", "cases", "methods")
-REQUIRED = ("mkdocs.yml", "vocabulary.yml", "docs", "overrides")
+COPIED_DIRS = ("docs", "overrides", "maps", "cases", "methods")
+REQUIRED = ("mkdocs.yml", "vocabulary.yml", "docs", "overrides", "maps")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info")
 
 # The search tests look for the real cases about these: no generated title may hold them.

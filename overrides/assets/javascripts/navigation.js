@@ -20,6 +20,11 @@
  * 3. No single-character shortcut (WCAG 2.1.4): Material's « p , n . » (previous and next
  *    page) are switched off; Retex defines none (the skip link « Aller à la recherche »
  *    reaches the search box).
+ * 4. Links inside an SVG drawing (the map of /carte/) are ordinary page loads. Material
+ *    reads and writes every link's « href » as an HTML link's text; an SVG link's is a
+ *    read-only SVGAnimatedString: writing it threw and stopped Material mid-page, and a
+ *    click made it build an invalid URL. Writing it now sets the attribute (reading is
+ *    unchanged), and Material does not see clicks on SVG links.
  */
 (function () {
   "use strict";
@@ -30,6 +35,20 @@
     root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
   } catch (e) { /* keep the host's root */ }
   const SITEMAP = new URL("sitemap.xml", root).href;
+
+  /* ------------------------------------------------------------ SVG links --- */
+
+  const svgHref = Object.getOwnPropertyDescriptor(SVGAElement.prototype, "href");
+  if (svgHref && svgHref.get && !svgHref.set) {
+    Object.defineProperty(SVGAElement.prototype, "href", {
+      configurable: true,
+      enumerable: svgHref.enumerable,
+      get: svgHref.get,
+      // Material writes back what it read (an SVGAnimatedString: nothing to do) or, on a
+      // page it fetched, the absolute address of the link (a text: set as the attribute).
+      set(value) { if (typeof value === "string") this.setAttribute("href", value); },
+    });
+  }
 
   /* ---------------------------------------------------------- the sitemap --- */
 
@@ -83,6 +102,7 @@
   }
 
   function leadsElsewhere(a) {
+    if (!(a instanceof HTMLAnchorElement)) return false; // an SVG link: a page load
     if (a.target || a.hasAttribute("download")) return false;
     const url = new URL(a.href, location.href);
     return url.origin === location.origin && url.pathname !== location.pathname &&
@@ -115,7 +135,12 @@
     if (ev.defaultPrevented || ev.button !== 0) return;
     if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     const a = ev.target instanceof Element && ev.target.closest("a[href]");
-    if (!a || a.target || a.hasAttribute("download")) return;
+    if (!a) return;
+    if (!(a instanceof HTMLAnchorElement)) { // an SVG link: the browser follows it
+      ev.stopPropagation();
+      return;
+    }
+    if (a.target || a.hasAttribute("download")) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin) return;
     if (url.pathname === location.pathname) {

@@ -230,7 +230,7 @@ function setupPrint() {
     for (const a of unit.querySelectorAll("a[href]")) {
       const href = a.getAttribute("href");
       if (!href || href.startsWith("#") || a.closest(NOT_NOTED)) continue;
-      const address = a.href.replace(/^mailto:/, "");
+      const address = new URL(href, location.href).href.replace(/^mailto:/, "");
       if (a.textContent.trim() === address) continue;
       if (!numbers.has(address)) numbers.set(address, numbers.size + 1);
       a.setAttribute("data-print-note", String(numbers.get(address)));
