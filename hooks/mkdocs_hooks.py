@@ -34,6 +34,7 @@ from retex.escaping import escaped, plain_title
 from retex.files import links_under
 from retex.pages import PageSpec, expand_placeholders, index_pages
 from retex.problems import ContentError, report, summary
+from retex.proposal import ProposalError, proposal_page
 from retex.publish.csp import policy_hashes, unknown_scripts
 from retex.publish.exports import Publisher, json_ld, json_ld_script
 from retex.publish.images import lazy_images
@@ -244,7 +245,11 @@ def on_files(files, config):
                 )
             )
     in_nav = set(_nav_files(config.nav or []))
-    for spec in index_pages(site.cases, site.methods, site.browse) + site.extra_pages():
+    try:
+        proposal = [proposal_page(site, config.repo_url, config.edit_uri)]
+    except ProposalError as exc:
+        raise PluginError(str(exc)) from None
+    for spec in index_pages(site.cases, site.methods, site.browse) + site.extra_pages() + proposal:
         _state["pages"][spec.src_uri] = spec
         files.append(
             File.generated(
