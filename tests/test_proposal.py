@@ -1,5 +1,5 @@
 """The /proposer/ page's data: every control generated from the schema, nothing listed by
-hand; the branch and repository from mkdocs.yml (see tests/browser/test_proposal.py for
+hand; the branch and repository from mkdocs.yml (see tests/browser/test_proposal_form.py for
 the form in Chromium, tests/security/test_proposal_payloads.py for its payloads)."""
 
 from __future__ import annotations

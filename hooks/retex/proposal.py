@@ -275,7 +275,9 @@ def form_data(site, repo_url: str, branch: str) -> dict:
 
 
 # What the page's script reads of a control (the template prints the rest).
-_SCRIPT_KEYS = ("name", "key", "id", "label", "need", "widget", "markdown", "max_length")
+_SCRIPT_KEYS = (
+    "name", "key", "id", "label", "need", "widget", "markdown", "max_length", "minimum"
+)
 
 
 def _for_script(form: dict) -> dict:

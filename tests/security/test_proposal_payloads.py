@@ -10,9 +10,11 @@ typed; every file it accepts then passes ``retex check`` in a copy of the reposi
 from __future__ import annotations
 
 import json
+import queue
 import random
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -215,33 +217,67 @@ def real_site():
     return load_site(ROOT)
 
 
+class ChromiumThread:
+    """Chromium driven from a thread of its own: the browser tests may hold Playwright's
+    synchronous API in the main thread for the whole session."""
+
+    def __init__(self):
+        self.jobs: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._work, daemon=True)
+        self.thread.start()
+
+    def _work(self):
+        def serve(route):
+            path = route.request.url[len(ORIGIN) :].split("?")[0]
+            if path == "":
+                return route.fulfill(status=200, content_type="text/html", body="<!doctype html>")
+            file = (SCRIPTS / path).resolve()
+            if SCRIPTS in file.parents and file.is_file():
+                return route.fulfill(
+                    status=200, content_type="text/javascript", body=file.read_bytes()
+                )
+            return route.fulfill(status=404, body="")
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-background-networking", "--no-first-run"],
+            )
+            page = browser.new_page()
+            page.route(ORIGIN + "**", serve)
+            page.goto(ORIGIN)
+            while True:
+                job = self.jobs.get()
+                if job is None:
+                    break
+                script, argument, answer = job
+                try:
+                    answer.put((True, page.evaluate(script, argument)))
+                except Exception as exc:  # handed to the test's thread
+                    answer.put((False, exc))
+            browser.close()
+
+    def evaluate(self, script: str, argument):
+        answer: queue.Queue = queue.Queue()
+        self.jobs.put((script, argument, answer))
+        ok, value = answer.get(timeout=300)
+        if not ok:
+            raise value
+        return value
+
+    def close(self):
+        self.jobs.put(None)
+        self.thread.join(timeout=60)
+
+
 @pytest.fixture(scope="module")
-def form_page(real_site):
+def form_page():
     """A page that loads the form's modules, served from the repository by the test."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium est introuvable : lancez « make test », qui l’installe.")
-
-    def serve(route):
-        path = route.request.url[len(ORIGIN) :].split("?")[0]
-        if path == "":
-            return route.fulfill(status=200, content_type="text/html", body="<!doctype html>")
-        file = (SCRIPTS / path).resolve()
-        if SCRIPTS in file.parents and file.is_file():
-            return route.fulfill(
-                status=200, content_type="text/javascript", body=file.read_bytes()
-            )
-        return route.fulfill(status=404, body="")
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--no-first-run"],
-        )
-        page = browser.new_page()
-        page.route(ORIGIN + "**", serve)
-        page.goto(ORIGIN)
-        yield page
-        browser.close()
+    chromium = ChromiumThread()
+    yield chromium
+    chromium.close()
 
 
 RUN = """async ({variants, config, schemas}) => {

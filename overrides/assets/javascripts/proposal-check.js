@@ -77,7 +77,7 @@ export function frenchMessage(error, control, value) {
     case "format":
       return "Adresse web invalide : elle commence par https:// ou http://.";
     case "minimum":
-      return "Le nombre doit être au moins " + /\d+/.exec(error.error || "1")[0] + ".";
+      return "Le nombre doit être au moins " + (control && control.minimum || 1) + ".";
     case "type":
       return /integer/.test(error.error) ? "Un nombre entier est attendu." :
         "Valeur d’un type inattendu.";

@@ -107,7 +107,9 @@ Proposal.prototype.start = function () {
   this.el.querySelector("[data-rx-summary-list]").addEventListener("click", function (ev) {
     var link = ev.target.closest("a[data-rx-target]");
     if (!link) return;
+    // Material's instant navigation would load the page again for this link to itself.
     ev.preventDefault();
+    ev.stopPropagation();
     var target = document.getElementById(link.getAttribute("data-rx-target"));
     if (target) {
       target.scrollIntoView({ block: "center" });
@@ -448,7 +450,7 @@ Proposal.prototype.draftStatus = function (restored, prefilled) {
       " a été retrouvé.");
   }
   if (prefilled) parts.push("Certains champs ont été préremplis par le lien que vous avez suivi.");
-  parts.push("Ce que vous saisissez est gardé comme brouillon dans ce navigateur.");
+  parts.push("Le brouillon est enregistré au fil de la saisie.");
   this.draftMessage(parts.join(" "));
 };
 
@@ -550,6 +552,14 @@ Proposal.prototype.update = function () {
   this.errors = checkSheet(this.validator, this.form, this.config, sheet.data, sheet.texts,
     this.byName);
   this.showErrors();
+  var ready = !this.errors.length;
+  if (this.ready !== undefined && ready !== this.ready) {
+    // Said once when it changes, not at every key typed.
+    this.el.querySelector("[data-rx-announce]").textContent = ready
+      ? "La fiche est prête : le fichier à proposer est affiché dans la partie « Votre fiche »."
+      : "La fiche n’est plus prête : un champ est à reprendre.";
+  }
+  this.ready = ready;
   if (this.errors.length) {
     this.hideOffer();
     var n = this.errors.length;

@@ -175,6 +175,19 @@ def test_links_lead_to_the_form(site, page):
     expect(page.get_by_role("heading", name="Proposer une fiche", level=1)).to_be_visible()
 
 
+def test_from_the_home_page_to_githubs_new_file_page(site, page):
+    page.goto(site.url)
+    page.get_by_role("link", name="Proposer un cas ou une méthode").click()
+    form = form_of(page)
+    expect(form.locator("[data-rx-state]")).not_to_have_text("Vérification de la fiche…")
+    fill_case(form, "Un parcours complet")
+    text = generated_file(form)
+    link = form.get_by_role("link", name="Proposer sur GitHub")
+    query = parse_qs(urlsplit(link.get_attribute("href")).query)
+    assert link.get_attribute("href").startswith(f"{REPO}/new/main/cases?")
+    assert query == {"filename": ["un-parcours-complet.md"], "value": [text]}
+
+
 def test_the_two_kinds_and_their_addresses(site, page):
     form = open_form(site, page, "type=methode")
     expect(form).to_be_visible()
@@ -311,6 +324,21 @@ def test_errors_appear_next_to_a_field_once_it_is_left(site, page):
     expect(form.locator("#rx-case-date-error")).to_contain_text("n’existe pas dans le calendrier")
     # Nothing is said of the fields not yet visited.
     expect(form.locator("#rx-case-format-error")).to_be_empty()
+
+
+def test_ranges_and_numbers_are_checked(site, page):
+    form = open_form(site, page, "type=methode")
+    duration = group(form, "Durée en minutes")
+    duration.get_by_label("Minimum").fill("90")
+    duration.get_by_label("Maximum").fill("30")
+    duration.get_by_label("Maximum").press("Tab")
+    expect(form.locator("#rx-method-duration-max-error")).to_have_text(
+        "Erreur : Le maximum (30) doit être supérieur ou égal au minimum (90)."
+    )
+    people = group(form, "Nombre de participants")
+    people.get_by_label("Minimum").fill("0")
+    people.get_by_label("Minimum").press("Tab")
+    expect(form.locator("#rx-method-participants-min-error")).to_contain_text("au moins 1.")
 
 
 def test_hostile_text_is_refused_in_french(site, page):
