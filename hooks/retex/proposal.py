@@ -25,7 +25,7 @@ from .safety import ADMONITION_TYPES, ALLOWED_SCHEMES
 from .scaffold import BODIES, EXAMPLES
 from .schema import MARKDOWN_FIELDS
 from .sections import _CASE_LISTS
-from .slugs import heading_id
+from .slugs import folding_ranges, heading_id
 
 # Left out of the form: a proposal is never a draft, and a new sheet has no former slug.
 LEFT_OUT = frozenset({"draft", "aliases"})
@@ -266,6 +266,8 @@ def form_data(site, repo_url: str, branch: str) -> dict:
         "repo_url": repo_url.rstrip("/"),
         "branch": branch,
         "max_url": MAX_URL,
+        # What the title's slug keeps of its non-ASCII letters: Python's, not the browser's.
+        "slug_folds": [list(r) for r in folding_ranges()],
         "forbidden": js_character_class(_FORBIDDEN_RE.pattern),
         "forbidden_in_header": js_character_class(_FORBIDDEN_OR_TAB_RE.pattern),
         "schemes": sorted(ALLOWED_SCHEMES),

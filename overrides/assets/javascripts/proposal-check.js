@@ -270,7 +270,7 @@ export function ruleErrors(form, config, data, texts, controls) {
 
   // The slug: derived from the title, free in its folder.
   if (typeof data.title === "string" && data.title.trim()) {
-    var slug = slugify(data.title);
+    var slug = slugify(data.title, config.slug_folds);
     if (!slug) {
       add("/title", "Ce titre ne donne aucun identifiant : il faut au moins une lettre ou un " +
         "chiffre sans accent.");

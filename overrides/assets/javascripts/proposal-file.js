@@ -22,11 +22,28 @@
 // Letters that Unicode decomposition does not turn into ASCII (hooks/retex/slugs.py).
 var LIGATURES = { "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss" };
 
-/* The slug of a title: the same function as hooks/retex/slugs.py's slugify. */
-export function slugify(text) {
+var dropped = { folds: null, re: null };
+
+// The characters to drop before decomposing: every non-ASCII one but those that Python
+// folds to ASCII (`folds`, the ranges of hooks/retex/slugs.py's folding_ranges, in the
+// page's data). The browser's Unicode database is not Python's: Chromium decomposes
+// letters that Python 3.11 does not know yet, which would give another slug.
+function droppedCharacters(folds) {
+  if (dropped.folds !== folds) {
+    var hex = function (code) { return "\\u{" + code.toString(16) + "}"; };
+    var kept = folds.map(function (r) { return hex(r[0]) + "-" + hex(r[1]); }).join("");
+    dropped = { folds: folds, re: new RegExp("[^\\u{0}-\\u{7f}" + kept + "]", "gu") };
+  }
+  return dropped.re;
+}
+
+/* The slug of a title: the same function as hooks/retex/slugs.py's slugify, given the
+   characters that Python's Unicode database folds to ASCII (`config.slug_folds`). */
+export function slugify(text, folds) {
   return String(text)
     .replace(/[œŒæÆß]/g, function (c) { return LIGATURES[c]; })
     .replace(/[\u2019\u2018\u02bc`]/g, "'")
+    .replace(droppedCharacters(folds), "")
     .normalize("NFKD")
     .replace(/[^\x00-\x7f]/g, "")
     .toLowerCase()

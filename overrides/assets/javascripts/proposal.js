@@ -662,7 +662,7 @@ Proposal.prototype.updateSlug = function () {
   var title = this.el.querySelector('[name="title"]');
   var line = this.el.querySelector("[data-rx-slug]");
   if (!title || !line) return;
-  var slug = slugify(title.value);
+  var slug = slugify(title.value, this.config.slug_folds);
   line.textContent = slug
     ? "Adresse de la fiche : /" + this.form.prefix + "/" + slug + "/ (fichier " +
       this.form.folder + "/" + slug + ".md)."
@@ -715,7 +715,7 @@ Proposal.prototype.hideOffer = function () {
 };
 
 Proposal.prototype.offer = function (sheet) {
-  var slug = slugify(sheet.data.title);
+  var slug = slugify(sheet.data.title, this.config.slug_folds);
   var file = sheetFile(this.form, sheet.data, sheet.texts);
   var box = this.el.querySelector("[data-rx-offer]");
   if (file === this.file && !box.hidden) return;
