@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench.py [--cases N] [--runs K]
 
 Generates the synthetic corpus (the real content plus N cases and N/10 methods, see
-``retex.synthetic``) in a temporary folder, then measures in one run, each K times
+``tools.corpus``) in a temporary folder, then measures in one run, each K times
 (median):
 
 * ``retex check`` on the corpus and on a 10,000-case corpus, with a cold cache (first
@@ -32,29 +32,29 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
+from retex.kinds import CASE  # noqa: E402
 from retex.pages import PageSpec, index_pages  # noqa: E402
 from retex.publish.search import index_directory  # noqa: E402
 from retex.publish.typography import french_spacing  # noqa: E402
 from retex.render import EXTENSION_CONFIGS, EXTENSIONS, render_html  # noqa: E402
 from retex.sections import entry_markdown, section_html  # noqa: E402
 from retex.site import Site, load_site  # noqa: E402
-from retex.synthetic import generate  # noqa: E402
+from support import free_port, wait_for_page  # noqa: E402
+from tools.corpus import generate  # noqa: E402
 
 
 def run(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
@@ -116,7 +116,7 @@ def _entry_page(entry) -> str:
 def _list_page(spec: PageSpec) -> str:
     lines = [f"# {spec.title}", "", spec.description, ""]
     for entry in spec.entries:
-        meta = entry.data.territory.name if entry.kind == "case" else ", ".join(entry.data.phase)
+        meta = entry.data.territory.name if entry.kind is CASE else ", ".join(entry.data.phase)
         target = _link(spec.src_uri, entry.url.rstrip("/") + ".md")
         lines.append(f"- [{entry.title}]({target}) — {meta}. {entry.data.summary}")
     return "\n".join(lines) + "\n"
@@ -174,7 +174,7 @@ def write_floor(site: Site, out: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_entry_page(entry), encoding="utf-8")
         pages += 1
-    for spec in index_pages(site.cases, site.methods, site.browse):
+    for spec in index_pages(site):
         target = docs / spec.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_list_page(spec), encoding="utf-8")
@@ -208,12 +208,6 @@ def typography_alone(site_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve_rebuild(corpus: Path, runs: int) -> tuple[float, float]:
     """(first build, median rebuild after a one-case edit) under ``mkdocs serve``."""
     port = free_port()
@@ -238,7 +232,7 @@ def serve_rebuild(corpus: Path, runs: int) -> tuple[float, float]:
     )
     try:
         started = time.perf_counter()
-        wait_for(url, "</html>", timeout=900)
+        wait_for_page(url, "</html>", timeout=900)
         first = time.perf_counter() - started
         times = []
         for i in range(runs):
@@ -247,26 +241,13 @@ def serve_rebuild(corpus: Path, runs: int) -> tuple[float, float]:
             edited = re.sub(r"^title: .*$", f'title: "{marker}"', original, count=1, flags=re.M)
             started = time.perf_counter()
             case.write_text(edited, encoding="utf-8")
-            wait_for(url, marker, timeout=900)
+            wait_for_page(url, marker, timeout=900)
             times.append(time.perf_counter() - started)
         return first, statistics.median(times)
     finally:
         case.write_text(original, encoding="utf-8")
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-
-
-def wait_for(url: str, text: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8", "replace"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise SystemExit(f"{url} n’a pas affiché « {text} » en {timeout} s")
 
 
 # --- The benchmark ------------------------------------------------------------------------

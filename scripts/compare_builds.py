@@ -44,6 +44,14 @@ def python(root: Path) -> str:
     return str(root / ".venv" / "bin" / "python")
 
 
+def generate(root: Path, out: Path, cases: int) -> None:
+    """The synthetic corpus, written by the version's own generator (``tools.corpus``, or
+    ``retex.synthetic`` in versions from before it left the runtime package)."""
+    module = "tools.corpus" if (root / "tools" / "corpus").is_dir() else "retex.synthetic"
+    cmd = [python(root), "-m", module, "--cases", str(cases), "--out", str(out)]
+    subprocess.run([*cmd, "--seed", "1", "--root", str(root)], cwd=root, check=True, env=ENV)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, required=True)
@@ -55,12 +63,7 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="retex-compare-"))
     try:
         for name, root in versions.items():
-            code = (
-                f"import sys; sys.path.insert(0, {str(root / 'hooks')!r}); "
-                "from retex.synthetic import generate; "
-                f"generate({str(work / name)!r}, {args.cases}, seed=1, root={str(root)!r})"
-            )
-            subprocess.run([python(root), "-c", code], check=True, env=ENV)
+            generate(root, work / name, args.cases)
         base = versions["base"]
         code = (
             f"import sys; sys.path[:0] = [{str(base / 'scripts')!r}, {str(base / 'hooks')!r}]; "

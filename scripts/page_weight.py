@@ -20,10 +20,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_and_serve, free_port  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from support import ROOT  # noqa: E402
+from support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SiteServer,
+    build_and_serve,
+    free_port,
+)
 
 PAGES = [
     ("accueil", ""),
@@ -81,7 +87,7 @@ def measure(browser, url: str, action=None) -> tuple[int, int, int]:
 
 
 def first_query(page):
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type("débat mouvant")
     page.wait_for_selector(".rx-hsearch__result", timeout=15000)
 

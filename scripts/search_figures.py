@@ -20,15 +20,13 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
-sys.path.insert(0, str(HERE.parent / "hooks"))
+sys.path[:0] = [str(HERE.parent / "tests"), str(HERE.parent)]
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, build_and_serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from retex.publish.search import index_directory  # noqa: E402
-from retex.synthetic import generate  # noqa: E402
-from support import ROOT  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_serve  # noqa: E402
+from tools.corpus import generate  # noqa: E402
 
 QUERIES = [
     ("lean startup", "/cas/pau-lean-startup-directeurs/"),
@@ -66,7 +64,7 @@ def first_query(browser, url: str, query: str) -> tuple[int, int, int]:
         sizes.append((len(body), len(compressed)))
 
     page.on("response", on_response)
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type(query)
     page.wait_for_selector(".rx-hsearch__result", timeout=30000)
     page.wait_for_load_state("networkidle")

@@ -17,7 +17,7 @@ import pytest
 from retex.publish import search as search_mod
 from retex.publish import staging
 from retex.publish.staging import LockedDir, StagedSite, clean_stale
-from support import BIN, ENV
+from support import BIN, ENV, ROOT
 
 STRASBOURG = "strasbourg-transfo-labo-et-comptoir-des-services"
 
@@ -129,7 +129,8 @@ def large(tmp_path_factory):
     """A project large enough for a build to be interrupted halfway, built once."""
     root = tmp_path_factory.mktemp("grand") / "projet"
     subprocess.run(
-        [sys.executable, "-m", "retex.synthetic", "--cases", "200", "--out", str(root)],
+        [sys.executable, "-m", "tools.corpus", "--cases", "200", "--out", str(root)],
+        cwd=ROOT,
         check=True,
         capture_output=True,
     )

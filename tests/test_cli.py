@@ -8,6 +8,7 @@ import pytest
 from samples import CASE, METHOD, ROOT, Content, line_of
 
 from retex.cli import main
+from retex.kinds import BY_COMMAND
 from retex.problems import Problem, report
 from retex.site import check_content
 from support import retex
@@ -139,12 +140,23 @@ def test_text_format_on_valid_content(monkeypatch, capsys, tmp_path):
     assert out.startswith("Tout est valide : 1 cas et 1 méthodes publiés")
 
 
-def test_unknown_format_is_refused(monkeypatch, capsys, tmp_path):
+REQUIRED = {
+    "cas": "summary, territory, format, themes, methods",
+    "methode": "summary, phase, duration, participants, difficulty",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BY_COMMAND))
+def test_new_accepts_every_name_of_each_kind(monkeypatch, capsys, tmp_path, name):
     Content(tmp_path).valid()
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(SystemExit) as exited:
-        main(["check", "--format", "json"])
-    assert exited.value.code == 2
+    kind = BY_COMMAND[name]
+    assert main(["new", name, "Un essai"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / kind.folder / "un-essai.md").is_file()
+    assert f"Elle sera publiée à l’adresse /{kind.prefix}/un-essai/." in out
+    required = REQUIRED[kind.command_names[0]]
+    assert f"remplissez les champs obligatoires ({required})" in out
 
 
 # --- The message formats -------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from samples import CASE, METHOD, PNG, ROOT, Content, assert_french, case, line_of, method
 
+from retex import kinds
 from retex.problems import BODY, FILE, report
 from retex.site import check_content
 
@@ -67,15 +68,15 @@ def test_files_starting_with_an_underscore_are_never_validated_nor_published(con
     content.write("cases/_modele.md", "---\ntitle: [à compléter\n---\n")
     content.write("methods/_modele.md", "")
     site = content.site()
-    assert [e.path for e in site.collection.all("case", drafts=True)] == [CASE_PATH]
-    assert [e.path for e in site.collection.all("method", drafts=True)] == [METHOD_PATH]
+    assert [e.path for e in site.collection.all(kinds.CASE, drafts=True)] == [CASE_PATH]
+    assert [e.path for e in site.collection.all(kinds.METHOD, drafts=True)] == [METHOD_PATH]
 
 
 def test_a_draft_is_validated_but_not_published(content):
     content.write("cases/brouillon.md", case(draft="true"))
     site = content.site()
     assert [e.slug for e in site.cases] == ["pau-accueil"]
-    assert {e.slug for e in site.collection.all("case", drafts=True)} == {
+    assert {e.slug for e in site.collection.all(kinds.CASE, drafts=True)} == {
         "pau-accueil",
         "brouillon",
     }

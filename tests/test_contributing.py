@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from retex.kinds import KINDS
 from retex.scaffold import template_text
 from retex.site import load_site
 from support import ROOT, copy_project
@@ -127,7 +128,8 @@ def test_scaffold_passes_check_once_required_fields_are_filled(project):
 
 def test_templates_are_generated_from_the_schema():
     site = load_site(ROOT)
-    for kind, folder in (("case", "cases"), ("method", "methods")):
+    for kind in KINDS:
+        folder = kind.folder
         committed = (ROOT / folder / "_modele.md").read_text(encoding="utf-8")
         assert committed == template_text(site.schema, kind), (
             f"{folder}/_modele.md est périmé : lancez « make modeles »"

@@ -10,9 +10,12 @@ from samples import CASE, Content, case, method
 
 from retex.cache import ResultCache
 from retex.collection import load_collection
-from retex.incremental import signatures
-from retex.pages import index_pages
+from retex.incremental import changed_pages, machinery_fingerprint, signatures
+from retex.pages import PRINT_DECK, page_list
+from retex.proposal import Contribution
 from retex.site import check_content
+
+GITHUB = Contribution("https://github.com/retex/retex", "main")
 
 
 def touch_later(path):
@@ -100,13 +103,9 @@ def test_cache_can_be_disabled(tmp_path, monkeypatch):
     assert not (tmp_path / "xdg").exists() and not (tmp_path / ".cache").exists()
 
 
-def site_signatures(root):
+def site_signatures(root, machinery="machinery"):
     site = check_content(root)[0]
-    specs = index_pages(site.cases, site.methods, site.browse)
-    from retex.pages import PageSpec
-
-    specs += [PageSpec(e.path, "", e.title, "", {}, "", e) for e in site.cases + site.methods]
-    return signatures(specs, site.relations, site.method, "machinery")
+    return signatures(page_list(site, GITHUB), site.relations, site.method, machinery)
 
 
 def test_an_edit_marks_the_pages_that_show_it(tmp_path):
@@ -122,7 +121,8 @@ def test_an_edit_marks_the_pages_that_show_it(tmp_path):
     time.sleep(0.01)
     content.write("cases/pau-accueil.md", CASE.replace("Un atelier d’accueil", "Un nouvel accueil"))
     after = site_signatures(tmp_path)
-    changed = {uri for uri in after if before.get(uri) != after[uri]}
+    site = check_content(tmp_path)[0]
+    changed = changed_pages(before, after, site.methods)
     # The case itself, the method that lists it, the indexes and browse pages showing it.
     assert "cases/pau-accueil.md" in changed
     assert "methods/entretien-usager.md" in changed
@@ -130,12 +130,43 @@ def test_an_edit_marks_the_pages_that_show_it(tmp_path):
     # Pages that do not show it are left alone.
     assert "methods/tour-de-table.md" not in changed
     assert "methodes/index.md" not in changed
+    assert changed_pages(after, after, site.methods) == set()
 
 
-def test_machinery_change_marks_everything(tmp_path):
-    Content(tmp_path).valid()
-    site = check_content(tmp_path)[0]
-    specs = index_pages(site.cases, site.methods, site.browse)
-    a = signatures(specs, site.relations, site.method, "templates-v1")
-    b = signatures(specs, site.relations, site.method, "templates-v2")
-    assert all(a[uri] != b[uri] for uri in a)
+def test_a_changed_sheet_rebuilds_the_deck_and_every_sheet_it_moves(tmp_path):
+    content = Content(tmp_path).valid()
+    before = site_signatures(tmp_path)
+    content.write("methods/entretien-usager.md", method("Entretien usager revu"))
+    after = site_signatures(tmp_path)
+    changed = changed_pages(before, after, check_content(tmp_path)[0].methods)
+    assert PRINT_DECK in changed and "methods/entretien-usager.md" in changed
+
+
+def test_the_machinery_fingerprint_follows_templates_vocabulary_and_configuration(tmp_path):
+    content = Content(tmp_path).valid()
+    content.write("mkdocs.yml", "site_name: test\n")
+    content.write("overrides/partials/retex.html", "{# macros #}\n")
+    seen = {machinery_fingerprint(tmp_path)}
+    assert machinery_fingerprint(tmp_path) in seen, "the same files give the same fingerprint"
+    # Content is not machinery: its pages have their own signatures.
+    touch_later(tmp_path / "cases/pau-accueil.md")
+    assert machinery_fingerprint(tmp_path) in seen
+    for path in ("overrides/partials/retex.html", "vocabulary.yml", "mkdocs.yml"):
+        touch_later(tmp_path / path)
+        now = machinery_fingerprint(tmp_path)
+        assert now not in seen, path
+        seen.add(now)
+    content.write("overrides/case.html", "{% extends 'main.html' %}\n")  # a new template
+    assert machinery_fingerprint(tmp_path) not in seen
+    seen.add(machinery_fingerprint(tmp_path))
+    content.write("retired.yml", "[]\n")  # a new list of retired pages
+    assert machinery_fingerprint(tmp_path) not in seen
+
+
+def test_a_template_change_rebuilds_every_page(tmp_path):
+    content = Content(tmp_path).valid()
+    content.write("overrides/case.html", "{% extends 'main.html' %}\n")
+    before = site_signatures(tmp_path, machinery_fingerprint(tmp_path))
+    touch_later(tmp_path / "overrides/case.html")
+    after = site_signatures(tmp_path, machinery_fingerprint(tmp_path))
+    assert changed_pages(before, after, []) == set(after)

@@ -9,17 +9,21 @@ import re
 import pytest
 
 from retex.characters import _FORBIDDEN_OR_TAB_RE, _FORBIDDEN_RE
+from retex.kinds import KINDS
+from retex.pages import page_list
 from retex.proposal import (
+    Contribution,
     ProposalError,
     branch_of,
     form_data,
     js_character_class,
     label_and_hint,
-    proposal_page,
 )
 from retex.schema import field_docs
 from retex.site import load_site
 from support import ROOT
+
+GITHUB = Contribution("https://github.com/retex/retex", "main")
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +58,20 @@ def test_an_edit_uri_without_a_branch_is_a_french_error(edit_uri):
         branch_of(edit_uri)
 
 
-def test_without_repo_url_there_is_nowhere_to_propose(real_site):
+def test_without_repo_url_there_is_nowhere_to_propose():
     with pytest.raises(ProposalError, match="repo_url"):
-        proposal_page(real_site, None, "edit/main/")
+        Contribution.read(None, "edit/main/")
+    assert Contribution.read("https://github.com/a/b/", "edit/dev/") == Contribution(
+        "https://github.com/a/b", "dev"
+    )
+
+
+def test_the_form_is_in_the_list_of_pages(real_site):
+    [spec] = [s for s in page_list(real_site, GITHUB) if s.url == "proposer/"]
+    assert spec.template == "proposal.html"
+    assert spec.context["proposal"]["script"]["repo_url"] == GITHUB.repo_url
+    # It shows the published methods and knows every slug: rebuilt when they change.
+    assert spec.entries == real_site.cases + real_site.methods
 
 
 @pytest.mark.parametrize(
@@ -79,11 +94,9 @@ def test_label_and_hint_come_from_the_description(description, label, hint):
 
 
 def test_every_field_of_the_schema_is_a_control(real_site):
-    data = proposal_page(real_site, "https://github.com/retex/retex", "edit/main/").context[
-        "proposal"
-    ]
-    for kind in ("case", "method"):
-        controls = controls_by_name(data["forms"][kind]["controls"])
+    data = form_data(real_site, GITHUB)
+    for kind in KINDS:
+        controls = controls_by_name(data["forms"][kind.name]["controls"])
         docs = field_docs(real_site.schema, kind)
         expected = [d for d in docs if d.name not in ("draft", "aliases")]
         assert list(controls) == [d.name for d in expected]
@@ -93,7 +106,7 @@ def test_every_field_of_the_schema_is_a_control(real_site):
                 "required" if doc.required else "group" if doc.required_in_group else "optional"
             ), doc.name
             assert tuple(control.get("values", ())) == doc.values, doc.name
-            if doc.name not in data["forms"][kind]["lessons"]:
+            if doc.name not in data["forms"][kind.name]["lessons"]:
                 assert doc.description.startswith(control["label"]), doc.name
     case = controls_by_name(data["forms"]["case"]["controls"])
     assert case["territory"]["widget"] == "group"
@@ -116,7 +129,7 @@ def test_every_field_of_the_schema_is_a_control(real_site):
 
 
 def test_the_sections_are_those_of_retex_new(real_site):
-    data = form_data(real_site, "https://github.com/retex/retex", "main")
+    data = form_data(real_site, GITHUB)
     headings = {k: [s["heading"] for s in f["sections"]] for k, f in data["forms"].items()}
     assert headings == {
         "case": ["Contexte", "Démarche", "Résultats"],
@@ -131,11 +144,11 @@ def test_taken_slugs_include_drafts_and_aliases(project):
     text = project.read("methods/barcamp.md").replace("---\n", "---\ndraft: true\n", 1)
     project.write("methods/un-brouillon.md", text)
     site = load_site(project.root)
-    taken = form_data(site, "https://github.com/retex/retex", "main")["script"]["forms"]
+    taken = form_data(site, GITHUB)["script"]["forms"]
     assert "pau-lean-startup-directeurs" in taken["case"]["taken"]
     assert "ancienne adresse" in taken["case"]["taken"]["pau-2018"]
     assert "un-brouillon" in taken["method"]["taken"]
-    assert "un-brouillon" not in [slug for slug, _ in form_data(site, "x", "main")["methods"]]
+    assert "un-brouillon" not in [slug for slug, _ in form_data(site, GITHUB)["methods"]]
 
 
 def _python_class(js: str) -> re.Pattern:
@@ -169,5 +182,6 @@ def test_a_build_without_a_branch_says_so_in_french(project):
     project.edit("mkdocs.yml", "edit_uri: edit/main/", "edit_uri: ''")
     result = project.build()
     assert result.returncode != 0
-    assert "edit_uri" in result.stdout + result.stderr
+    assert "mkdocs.yml : edit_uri, vide, ne dit pas quelle branche" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+    assert not (project.root / "site").exists(), "stopped before MkDocs made anything"

@@ -9,6 +9,7 @@ from samples import ROOT
 
 from retex import relations
 from retex.collection import Collection, Entry
+from retex.kinds import CASE, METHOD
 from retex.relations import compute_relations
 from retex.schema import PartialDate
 from retex.site import check_content
@@ -22,16 +23,16 @@ def a_case(slug, *, methods, themes=("Relation aux usagers",), date=None, title=
         methods=list(methods),
         draft=draft,
     )
-    return Entry("case", slug, f"cases/{slug}.md", data, "", 1)
+    return Entry(CASE, slug, CASE.source(slug), data, "", 1)
 
 
 def a_method(slug, *, related=(), title=None, draft=False):
     data = SimpleNamespace(title=title or slug, related=list(related), draft=draft)
-    return Entry("method", slug, f"methods/{slug}.md", data, "", 1)
+    return Entry(METHOD, slug, METHOD.source(slug), data, "", 1)
 
 
 def collection(cases, methods) -> Collection:
-    return Collection({"case": {c.slug: c for c in cases}, "method": {m.slug: m for m in methods}})
+    return Collection({CASE: {c.slug: c for c in cases}, METHOD: {m.slug: m for m in methods}})
 
 
 def slugs(entries):

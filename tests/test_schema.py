@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from samples import CASE, METHOD, Content, assert_french, case, line_of
 
+from retex import kinds
 from retex.schema import PartialDate, build_schema, parse_partial_date
 from retex.vocabulary import load_vocabulary
 
@@ -408,7 +409,7 @@ def test_json_schemas_list_required_fields_and_vocabularies():
     from samples import ROOT
 
     schema = build_schema(load_vocabulary(ROOT / "vocabulary.yml"))
-    case_schema = schema.json_schema("case")
+    case_schema = schema.json_schema(kinds.CASE)
     assert set(case_schema["required"]) == {
         "title",
         "summary",
@@ -419,7 +420,7 @@ def test_json_schemas_list_required_fields_and_vocabularies():
     }
     assert case_schema["additionalProperties"] is False
     assert "résidence" in case_schema["properties"]["format"]["enum"]
-    method_schema = schema.json_schema("method")
+    method_schema = schema.json_schema(kinds.METHOD)
     assert set(method_schema["required"]) == {
         "title",
         "summary",
@@ -464,7 +465,7 @@ def test_the_ebauche_rule_is_reported_with_the_other_problems(content):
 def test_the_json_schema_says_an_empty_method_list_is_for_an_ebauche():
     from samples import ROOT
 
-    schema = build_schema(load_vocabulary(ROOT / "vocabulary.yml")).json_schema("case")
+    schema = build_schema(load_vocabulary(ROOT / "vocabulary.yml")).json_schema(kinds.CASE)
     assert schema["then"] == {"properties": {"methods": {"minItems": 1}}}
     assert schema["if"]["not"]["properties"]["completeness"] == {"const": "ébauche"}
     assert "ébauche" in schema["properties"]["methods"]["description"]

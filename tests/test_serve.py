@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-import time
-import urllib.request
 
-import pytest
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, timeout: float = 120) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if text in page:
-            return page
-        time.sleep(0.1)
-    pytest.fail(f"{url} n’affiche pas « {text} » après {timeout} s")
+from support import fetch
+from support import wait_for_page as wait_for
 
 
 def test_an_edit_reaches_the_page_and_the_pages_that_show_it(preview):

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from retex.collection import source_files
+from retex.kinds import CASE, KINDS, METHOD, Kind
 from retex.site import check_content
-from retex.synthetic import FORBIDDEN_IN_TITLES, SyntheticError, generate
 from retex.vocabulary import load_vocabulary
+from tools.corpus import FORBIDDEN_IN_TITLES, SyntheticError, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = 200
@@ -34,8 +35,8 @@ def corpus(tmp_path_factory):
     return out, counts, site, problems
 
 
-def _generated(site, kind: str, folder: str):
-    real = _real(folder)
+def _generated(site, kind: Kind):
+    real = _real(kind.folder)
     return [e for e in site.collection.all(kind, drafts=True) if e.slug not in real]
 
 
@@ -61,14 +62,14 @@ def test_counts(corpus):
     assert counts["methods"] == CASES // 10
     assert counts["total_cases"] == CASES + len(real_cases)
     assert counts["total_methods"] == CASES // 10 + len(real_methods)
-    assert len(site.collection.all("case", drafts=True)) == CASES + len(real_cases)
-    assert len(site.collection.all("method", drafts=True)) == CASES // 10 + len(real_methods)
-    assert counts["aliases"] == sum(len(e.data.aliases) for e in _generated(site, "case", "cases"))
+    assert len(site.collection.all(CASE, drafts=True)) == CASES + len(real_cases)
+    assert len(site.collection.all(METHOD, drafts=True)) == CASES // 10 + len(real_methods)
+    assert counts["aliases"] == sum(len(e.data.aliases) for e in _generated(site, CASE))
 
 
 def test_project_is_complete_and_real_content_unchanged(corpus):
     out, *_ = corpus
-    for name in ("mkdocs.yml", "vocabulary.yml", "docs", "overrides", "hooks/mkdocs_hooks.py"):
+    for name in ("mkdocs.yml", "vocabulary.yml", "docs", "overrides"):
         assert (out / name).exists(), name
     assert not list(out.rglob("__pycache__"))
     for path in source_files(ROOT):
@@ -89,22 +90,22 @@ def test_cases_reference_published_methods_and_link_only_to_them(corpus):
     published = {m.slug for m in site.collection.methods}
     real_methods = _real("methods")
     used_real = set()
-    for case in _generated(site, "case", "cases"):
+    for case in _generated(site, CASE):
         assert not case.draft
         assert set(case.data.methods) <= published, case.slug
         linked = set(LINK_RE.findall(case.body))
         assert linked and linked <= set(case.data.methods), case.slug
         used_real |= set(case.data.methods) & real_methods
     assert used_real, "generated cases should also use the real method sheets"
-    for method in _generated(site, "method", "methods"):
+    for method in _generated(site, METHOD):
         assert method.slug not in method.data.related
         assert set(method.data.related) <= published, method.slug
 
 
 def test_some_cases_have_unique_aliases(corpus):
     _, counts, site, _ = corpus
-    slugs = {e.slug for kind in ("case", "method") for e in site.collection.all(kind, drafts=True)}
-    aliases = [a for e in _generated(site, "case", "cases") for a in e.data.aliases]
+    slugs = {e.slug for kind in KINDS for e in site.collection.all(kind, drafts=True)}
+    aliases = [a for e in _generated(site, CASE) for a in e.data.aliases]
     assert 1 <= len(aliases) <= CASES // 20
     assert len(aliases) == len(set(aliases)) == counts["aliases"]
     assert not set(aliases) & slugs
@@ -112,7 +113,7 @@ def test_some_cases_have_unique_aliases(corpus):
 
 def test_vocabulary_values_are_diverse(corpus):
     out, _, site, _ = corpus
-    cases = _generated(site, "case", "cases")
+    cases = _generated(site, CASE)
     vocabulary = load_vocabulary(out / "vocabulary.yml")
     themes = {t for c in cases for t in c.data.themes}
     assert len(themes) >= 8
@@ -123,13 +124,13 @@ def test_vocabulary_values_are_diverse(corpus):
     completeness = {c.data.completeness for c in cases}
     assert completeness - {None} == set(vocabulary.labels("completeness"))
     assert None in completeness  # sometimes left out, as contributors do
-    methods = _generated(site, "method", "methods")
+    methods = _generated(site, METHOD)
     assert len({p for m in methods for p in m.data.phase}) >= 5
 
 
 def test_bodies_use_a_natural_varied_vocabulary(corpus):
     _, _, site, _ = corpus
-    bodies = [c.body for c in _generated(site, "case", "cases")]
+    bodies = [c.body for c in _generated(site, CASE)]
     words = {w for body in bodies for w in WORD_RE.findall(body.lower())}
     assert len(words) > 2000
     # Not one sentence repeated: most first paragraphs are unique.
@@ -139,7 +140,7 @@ def test_bodies_use_a_natural_varied_vocabulary(corpus):
 
 def test_case_shape(corpus):
     out, _, site, _ = corpus
-    cases = _generated(site, "case", "cases")
+    cases = _generated(site, CASE)
     with_end = with_testimonial = with_follow_up = 0
     for case in cases:
         body = case.body
@@ -172,7 +173,7 @@ def test_case_shape(corpus):
 
 def test_method_shape(corpus):
     _, _, site, _ = corpus
-    for method in _generated(site, "method", "methods"):
+    for method in _generated(site, METHOD):
         headings = re.findall(r"^## (.+)$", method.body, re.M)
         assert headings == ["Objectif", "Déroulé", "Conseils", "Pièges à éviter"], method.slug
         steps = re.findall(r"^\d+\. ", method.body, re.M)
@@ -191,7 +192,8 @@ def test_refuses_a_non_empty_output_folder(tmp_path):
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
     result = subprocess.run(
-        [sys.executable, "-m", "retex.synthetic", "--cases", "5", "--out", str(out)],
+        [sys.executable, "-m", "tools.corpus", "--cases", "5", "--out", str(out)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
@@ -206,7 +208,7 @@ def test_command_line_matches_the_function(tmp_path):
         [
             sys.executable,
             "-m",
-            "retex.synthetic",
+            "tools.corpus",
             "--cases",
             "25",
             "--out",
@@ -216,6 +218,7 @@ def test_command_line_matches_the_function(tmp_path):
             "--root",
             str(ROOT),
         ],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )

@@ -7,7 +7,7 @@ from samples import ROOT
 
 from retex.problems import ContentError
 from retex.slugs import fold, folding_ranges, is_slug, slugify
-from retex.vocabulary import KINDS, load_vocabulary
+from retex.vocabulary import VOCABULARIES, load_vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_fold_ignores_case_apostrophe_style_and_spaces():
 
 
 def test_every_vocabulary_is_present_and_slugs_are_unique(vocabulary):
-    for kind in KINDS:
+    for kind in VOCABULARIES:
         terms = vocabulary.terms[kind]
         assert terms, kind
         slugs = [t.slug for t in terms]

@@ -31,10 +31,13 @@ _RULES = (
     "files.py",
     "site_pages.py",
     "safety.py",
+    "fields.py",
+    "messages.py",
     "schema.py",
     "collection.py",
     "problems.py",
     "slugs.py",
+    "kinds.py",
     "vocabulary.py",
     "cache.py",
 )
@@ -64,14 +67,14 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-# Validated models of unchanged files, kept in memory between the builds of one process
-# (``mkdocs serve`` rebuilding after a change): path -> ((fingerprint, stamp), model).
-_MODELS: dict[str, tuple[tuple, object]] = {}
-
-
 class ResultCache:
-    def __init__(self, root: Path, name: str = "files.json"):
+    """``models``: where validated models outlive this cache, for the next build of the
+    same process (``mkdocs serve`` rebuilding after a change; the plugin keeps it):
+    path -> ((fingerprint, stamp), model). None: models are built every time."""
+
+    def __init__(self, root: Path, name: str = "files.json", models: dict | None = None):
         self.root = root
+        self.models = models
         self.base, folder = cache_folder(root)
         self.relpath = f"{folder}/{name}"
         self.fingerprint = fingerprint(root)
@@ -115,13 +118,15 @@ class ResultCache:
     def model(self, path: str, build):
         """The validated model of a file: built by ``build()``, or the one built for the
         same file, unchanged, earlier in this process."""
+        if self.models is None:
+            return build()
         stamp = self._stamp(path)
         key = (self.fingerprint, tuple(stamp) if stamp else None)
-        found = _MODELS.get(path)
+        found = self.models.get(path)
         if found is not None and found[0] == key:
             return found[1]
         model = build()
-        _MODELS[path] = (key, model)
+        self.models[path] = (key, model)
         return model
 
     def put(self, path: str, result: FileResult) -> None:

@@ -12,21 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from .collection import KINDS
+from .kinds import BY_COMMAND
 from .problems import ContentError, report, summary
-from .scaffold import new_entry_path, template_text, write_templates
+from .scaffold import new_entry_path, required_fields, template_text, write_templates
 from .schema import build_schema
 from .site import check_content
 from .vocabulary import load_vocabulary
 from .writing import UnsafePath, write_new
-
-KIND_NAMES = {
-    "cas": "case",
-    "case": "case",
-    "methode": "method",
-    "méthode": "method",
-    "method": "method",
-}
 
 
 def find_root(start: Path) -> Path:
@@ -95,10 +87,9 @@ def _schema(root: Path):
 
 def cmd_new(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd().resolve())
-    kind = KIND_NAMES[args.kind]
+    kind = BY_COMMAND[args.kind]
     title = " ".join(args.title.split())
     path, slug = new_entry_path(root, kind, title)
-    folder, prefix, _ = KINDS[kind]
     if not slug:
         print(
             "retex new : ce titre ne donne aucun identifiant ; choisissez un titre avec "
@@ -108,7 +99,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     if path.exists() or path.is_symlink():
         print(
-            f"retex new : {folder}/{slug}.md existe déjà ; rien n’a été écrit. "
+            f"retex new : {kind.source(slug)} existe déjà ; rien n’a été écrit. "
             "Choisissez un autre titre ou modifiez la fiche existante.",
             file=sys.stderr,
         )
@@ -122,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             if slug in entry.data.aliases:
                 print(
                     f"retex new : « {slug} » est un ancien identifiant de {entry.path} "
-                    f"(son adresse /{prefix}/{slug}/ mène à cette fiche) ; "
+                    f"(son adresse /{kind.url(slug)} mène à cette fiche) ; "
                     "choisissez un autre titre.",
                     file=sys.stderr,
                 )
@@ -136,14 +127,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     except UnsafePath as exc:
         print(f"retex new : {exc} : rien n’a été écrit.", file=sys.stderr)
         return 1
-    required = (
-        "summary, territory, format, themes, methods"
-        if kind == "case"
-        else "summary, phase, duration, participants, difficulty"
-    )
+    required = ", ".join(required_fields(schema, kind))
     print(
         f"Fiche créée : {rel}\n"
-        f"Elle sera publiée à l’adresse /{prefix}/{slug}/.\n\n"
+        f"Elle sera publiée à l’adresse /{kind.url(slug)}.\n\n"
         "À faire maintenant :\n"
         f"  1. ouvrez {rel} et remplissez les champs obligatoires ({required}) ;\n"
         "     les lignes qui commencent par « # » expliquent chaque champ et ses valeurs ;\n"
@@ -201,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         "modèle ; l’identifiant est tiré du titre. Ne remplace jamais un fichier existant.",
     )
     new.add_argument(
-        "kind", choices=sorted(KIND_NAMES), metavar="cas|methode", help="type de fiche"
+        "kind", choices=sorted(BY_COMMAND), metavar="cas|methode", help="type de fiche"
     )
     new.add_argument("title", metavar="TITRE", help="titre de la fiche, entre guillemets")
     new.set_defaults(func=cmd_new)

@@ -13,28 +13,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from . import schema as schema_mod
+from . import messages
 from .characters import character_message, forbidden_characters
-from .files import published_assets
 from .frontmatter import Document, format_loc, read_document
+from .kinds import BY_FOLDER, CASE, KINDS, METHOD, Kind, kind_of
 from .problems import BODY, FILE, Problem, did_you_mean
 from .safety import check_markdown
 from .schema import MARKDOWN_FIELDS, Schema, dotted
 from .slugs import is_slug, slugify
-
-# kind -> (source folder, URL prefix, French name)
-KINDS = {
-    "case": ("cases", "cas", "cas"),
-    "method": ("methods", "methodes", "méthode"),
-}
-FOLDER_KIND = {folder: kind for kind, (folder, _, _) in KINDS.items()}
 
 
 @dataclass
 class Entry:
     """One validated case or method."""
 
-    kind: str
+    kind: Kind
     slug: str
     path: str  # "cases/x.md", relative to the project root, "/"-separated
     data: Any  # the validated Case or Method model
@@ -58,7 +51,7 @@ class Entry:
     @property
     def url(self) -> str:
         """Site-relative URL: ``cas/x/``."""
-        return f"{KINDS[self.kind][1]}/{self.slug}/"
+        return self.kind.url(self.slug)
 
     @property
     def draft(self) -> bool:
@@ -76,32 +69,31 @@ class Entry:
 class Collection:
     """Every entry that passed validation, drafts included."""
 
-    entries: dict[str, dict[str, Entry]]  # kind -> slug -> entry
+    entries: dict[Kind, dict[str, Entry]]  # kind -> slug -> entry
     present: frozenset[str] = frozenset()  # every content file found, valid or not
     # Files that failed validation: never published, but their references and links are
     # still checked, so that every error of a file is reported in one run.
     rejected: list[Entry] = field(default_factory=list)
 
-    def checked(self, kind: str) -> list[Entry]:
+    def checked(self, kind: Kind) -> list[Entry]:
         return [*self.entries[kind].values(), *(e for e in self.rejected if e.kind == kind)]
 
-    def all(self, kind: str, *, drafts: bool = False) -> list[Entry]:
+    def all(self, kind: Kind, *, drafts: bool = False) -> list[Entry]:
         return [e for e in self.entries[kind].values() if drafts or not e.draft]
 
     @property
     def cases(self) -> list[Entry]:
-        return self.all("case")
+        return self.all(CASE)
 
     @property
     def methods(self) -> list[Entry]:
-        return self.all("method")
+        return self.all(METHOD)
 
-    def get(self, kind: str, slug: str) -> Entry | None:
+    def get(self, kind: Kind, slug: str) -> Entry | None:
         return self.entries[kind].get(slug)
 
     def by_path(self, path: str) -> Entry | None:
-        folder, _, name = path.partition("/")
-        kind = FOLDER_KIND.get(folder)
+        kind, name = kind_of(path), path.partition("/")[2]
         if kind is None or not name.endswith(".md"):
             return None
         return self.entries[kind].get(name[:-3])
@@ -110,7 +102,7 @@ class Collection:
 def source_files(root: Path) -> list[str]:
     """Every content file (templates starting with ``_`` excluded), as root-relative paths."""
     found = []
-    for folder in FOLDER_KIND:
+    for folder in BY_FOLDER:
         try:
             with os.scandir(root / folder) as items:
                 names = sorted(
@@ -126,12 +118,8 @@ def source_files(root: Path) -> list[str]:
     return found
 
 
-def content_assets(folder: Path) -> list[str]:
-    """Files other than Markdown under a content folder (images), relative to it."""
-    return published_assets(folder)
-
-
-_CROSS_CHECKED = ("methods", "related", "aliases")
+# The fields the checks between files read (the method sheets each kind names, aliases).
+_CROSS_CHECKED = (*(kind.references for kind in KINDS), "aliases")
 
 
 @dataclass
@@ -176,7 +164,7 @@ class FileResult:
 def read_file(root: Path, path: str, schema: Schema) -> FileResult:
     """Read, parse and validate one content file; gather its links for the later checks."""
     folder, _, name = path.partition("/")
-    kind = FOLDER_KIND[folder]
+    kind = BY_FOLDER[folder]
     stem = name[:-3]
     problems: list[Problem] = []
     if not is_slug(stem):
@@ -195,10 +183,10 @@ def read_file(root: Path, path: str, schema: Schema) -> FileResult:
     if document is None:
         return FileResult(path, problems, None, {}, "", 1, [])
     model = schema.model(kind)
-    _, errors = schema_mod.validate(model, document.data)
+    _, errors = messages.validate(model, document.data)
     for error in errors:
-        message, fix = schema_mod.translate(error, model)
-        loc = schema_mod.error_loc(error)
+        message, fix = messages.translate(error, model)
+        loc = messages.error_loc(error)
         problems.append(Problem(path, document.line_of(loc), format_loc(loc), message, fix))
     found, document_links = check_text_safety(document, kind)
     problems += found
@@ -222,7 +210,7 @@ def load_collection(
     building the models again: the checks between files need only a few fields.
     ``cache`` (a ``ResultCache``) spares re-reading the files that did not change."""
     problems: list[Problem] = []
-    entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    entries: dict[Kind, dict[str, Entry]] = {kind: {} for kind in KINDS}
     rejected: list[Entry] = []
     known_files = set(source_files(root))
     for path in sorted(known_files):
@@ -235,7 +223,7 @@ def load_collection(
         if result.data is None:
             continue
         folder, _, name = path.partition("/")
-        kind, stem = FOLDER_KIND[folder], name[: -len(".md")]
+        kind, stem = BY_FOLDER[folder], name[: -len(".md")]
         if result.problems:
             data: Any = _Unchecked(result.data)
         else:
@@ -276,7 +264,7 @@ class _Unchecked:
     def __init__(self, raw: dict):
         self.draft = raw.get("draft") is True
         self.title = raw.get("title") if isinstance(raw.get("title"), str) else ""
-        for name in ("methods", "related", "aliases"):
+        for name in _CROSS_CHECKED:
             items = raw.get(name)
             setattr(
                 self,
@@ -290,7 +278,7 @@ MAX_MARKDOWN_TEXTS = 500
 
 
 def check_text_safety(
-    document: Document, kind: str
+    document: Document, kind: Kind
 ) -> tuple[list[Problem], list[tuple[int, str, str]]]:
     """Characters of every text; the rendered HTML of the body and of each Markdown field,
     each judged on its own. Returns the problems and the links, (line, field, target)."""
@@ -377,11 +365,9 @@ def check_identifiers(collection: Collection) -> list[Problem]:
 def check_references(collection: Collection) -> list[Problem]:
     """``methods`` of a case and ``related`` of a method name published method sheets."""
     problems = []
-    methods = collection.entries["method"]
-    for kind, field_name, label in (
-        ("case", "methods", "méthode"),
-        ("method", "related", "méthode"),
-    ):
+    methods = collection.entries[METHOD]
+    for kind in KINDS:
+        field_name = kind.references
         for entry in collection.checked(kind):
             for index, slug in enumerate(getattr(entry.data, field_name)):
                 if not is_slug(slug):
@@ -399,11 +385,11 @@ def check_references(collection: Collection) -> list[Problem]:
                             entry.path,
                             line,
                             where,
-                            f"{label} inconnue « {slug} »",
+                            f"méthode inconnue « {slug} »",
                             suggestion or f"créez methods/{slug}.md ou corrigez l’identifiant",
                         )
                     )
-                elif kind == "method" and slug == entry.slug:
+                elif target is entry:
                     problems.append(
                         Problem(
                             entry.path, line, where, "une méthode ne peut être liée à elle-même"
@@ -461,8 +447,7 @@ def _check_link(
                 f"publiez {other.path} ou retirez ce lien",
             )
         return None
-    folder = resolved.partition("/")[0]
-    if folder not in FOLDER_KIND or not (root / resolved).is_file():
+    if kind_of(resolved) is None or not (root / resolved).is_file():
         return (
             f"lien relatif « {target} » qui ne mène à aucun fichier de cases/ ou methods/",
             "un lien vers une autre fiche s’écrit vers son fichier source, "

@@ -13,7 +13,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CONTENT_DIRS = ("cases", "methods")
+from .frontmatter import parse_document
+from .kinds import BY_FOLDER
+
+CONTENT_DIRS = tuple(BY_FOLDER)
 DATED_DIRS = (*CONTENT_DIRS, "docs")
 # The branch whose history says what was published; the first that exists is used.
 PUBLISHED_REFS = ("origin/main", "main", "HEAD")
@@ -43,7 +46,7 @@ class History:
         if self.root is None or self.published_ref is None:
             return False
         text = _git(self.root, "show", f"{self.published_ref}:{path}")
-        return text is not None and not _is_draft_text(text)
+        return text is not None and not is_draft(text, path)
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -156,9 +159,12 @@ def _is_content(path: str) -> bool:
 
 
 def _was_draft(root: Path, rev: str, path: str) -> bool:
-    return _is_draft_text(_git(root, "show", f"{rev}:{path}") or "")
+    return is_draft(_git(root, "show", f"{rev}:{path}") or "", path)
 
 
-def _is_draft_text(text: str) -> bool:
-    header = text.split("\n---", 1)[0] if text.startswith("---") else ""
-    return any(line.replace(" ", "") == "draft:true" for line in header.splitlines())
+def is_draft(text: str, path: str) -> bool:
+    """Whether a version of a content file is a draft, read as the check reads it (the
+    same front-matter parser: ``draft: true  # à relire`` is a draft here too). A version
+    that cannot be read was not a draft: its page was published."""
+    document, _ = parse_document(text.encode("utf-8"), path)
+    return document is not None and document.data.get("draft") is True

@@ -1,135 +1,35 @@
-"""Index and browse pages, as plain data for the templates.
+"""Every page the build adds to the site, listed in one place (``page_list``), as plain
+data for the templates.
 
-A browse page gathers the entries sharing one value of one dimension (a theme, a
-territory level, a region, a format, a year for cases; a phase for methods). Every
-metadata value shown on a page links either to its browse page or, for dimensions
-without one, to the search page with that filter set (see ``search_param``).
+* an entry page per published case and method: its Markdown is the contributor's body
+  plus the headings of the sections its fields give (``sections.py``);
+* the case and method indexes, each browse page and its dimension's index;
+* the print deck, the open-data page, the contribution form (``proposal.py``) and a
+  notice at each retired address.
+
+The pages of ``docs/`` (home, about, legal pages…) are MkDocs' own; they may quote the
+configuration with ``[[publisher.name]]`` (``expand_placeholders``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .collection import Collection, Entry
-from .relations import newest_first
-from .slugs import slugify
-from .vocabulary import Vocabulary
-
-
-@dataclass(frozen=True)
-class Dimension:
-    key: str  # vocabulary kind, or "years"
-    param: str  # search URL parameter: the front-matter key
-    prefix: str  # URL folder of its browse pages
-    kind: str  # "case" or "method"
-    title: str  # « Thèmes »
-    singular: str  # « Thème »
-    values: Callable[[Entry], list[str]]
-
-
-def _year(entry: Entry) -> list[str]:
-    return [str(entry.data.date.year)] if entry.data.date else []
-
-
-DIMENSIONS: tuple[Dimension, ...] = (
-    Dimension(
-        "themes", "themes", "themes", "case", "Thèmes", "Thème", lambda e: list(e.data.themes)
-    ),
-    Dimension(
-        "territory_levels",
-        "level",
-        "territoires",
-        "case",
-        "Niveaux de territoire",
-        "Niveau de territoire",
-        lambda e: [e.data.territory.level],
-    ),
-    Dimension(
-        "regions",
-        "region",
-        "regions",
-        "case",
-        "Régions",
-        "Région",
-        lambda e: [e.data.territory.region] if e.data.territory.region else [],
-    ),
-    Dimension(
-        "formats", "format", "formats", "case", "Formats", "Format", lambda e: [e.data.format]
-    ),
-    Dimension("years", "date", "annees", "case", "Années", "Année", _year),
-    Dimension(
-        "phases", "phase", "phases", "method", "Phases", "Phase", lambda e: list(e.data.phase)
-    ),
-)
-BY_KEY = {d.key: d for d in DIMENSIONS}
-
-
-@dataclass
-class BrowsePage:
-    dimension: Dimension
-    label: str
-    slug: str
-    description: str
-    entries: list[Entry] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"{self.dimension.prefix}/{self.slug}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.dimension.prefix}/{self.slug}.md"
-
-
-@dataclass
-class DimensionIndex:
-    dimension: Dimension
-    pages: list[BrowsePage]
-
-    @property
-    def url(self) -> str:
-        return f"{self.dimension.prefix}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.dimension.prefix}/index.md"
-
-
-def browse_pages(collection: Collection, vocabulary: Vocabulary) -> list[DimensionIndex]:
-    """Every dimension with its non-empty browse pages, in vocabulary order (years newest first)."""
-    result = []
-    for dimension in DIMENSIONS:
-        entries = sorted(collection.all(dimension.kind), key=newest_first)
-        pages: dict[str, BrowsePage] = {}
-        if dimension.key in vocabulary.terms:
-            for term in vocabulary.terms[dimension.key]:
-                pages[term.label] = BrowsePage(dimension, term.label, term.slug, term.description)
-        for entry in entries:
-            for value in dimension.values(entry):
-                if value not in pages:  # years: not in the vocabulary
-                    pages[value] = BrowsePage(dimension, value, slugify(value), "")
-                pages[value].entries.append(entry)
-        ordered = [p for p in pages.values() if p.entries]
-        if dimension.key == "years":
-            ordered.sort(key=lambda p: p.label, reverse=True)
-        result.append(DimensionIndex(dimension, ordered))
-    return result
-
-
-def browse_url(vocabulary: Vocabulary, key: str, value: str) -> str:
-    """The browse page of a value: ``themes/inclusion-numerique/``."""
-    dimension = BY_KEY[key]
-    slug = vocabulary.slug(key, value) if key in vocabulary.terms else slugify(value)
-    return f"{dimension.prefix}/{slug}/"
+from .collection import Entry
+from .kinds import CASE, KINDS, METHOD
+from .proposal import Contribution, form_data
+from .schema import field_docs
+from .sections import entry_markdown
+from .site import Site
 
 
 @dataclass
 class PageSpec:
     """A page the build publishes: its source URI, template, title and template data."""
 
-    src_uri: str  # "cas/index.md": its URL follows (cas/)
+    src_uri: str  # "cas/index.md" (its URL follows: cas/), or an entry's file: "cases/x.md"
     template: str
     title: str
     description: str
@@ -140,6 +40,8 @@ class PageSpec:
 
     @property
     def url(self) -> str:
+        if self.entry is not None:
+            return self.entry.url
         stem = self.src_uri[: -len(".md")]
         if stem == "index":
             return ""
@@ -148,37 +50,64 @@ class PageSpec:
         return stem + "/"
 
 
-def index_pages(
-    cases: list[Entry], methods: list[Entry], browse: list[DimensionIndex]
-) -> list[PageSpec]:
-    """The case and method indexes, and every browse page with its dimension index."""
-    specs = [
+def page_list(site: Site, contribution: Contribution) -> list[PageSpec]:
+    """Every page the build adds: entry pages first, then indexes, browse and other pages.
+    ``contribution``: where the form /proposer/ sends a sheet (mkdocs.yml)."""
+    return entry_pages(site) + index_pages(site) + other_pages(site, contribution)
+
+
+def entry_pages(site: Site) -> list[PageSpec]:
+    """A page per published case (newest first) and method (by title)."""
+    return [
         PageSpec(
-            "cas/index.md",
-            "cases.html",
-            "Tous les cas",
-            "Les retours d’expérience d’innovation publique, du plus récent au plus ancien.",
-            {"entries": cases},
-            entries=cases,
-        ),
-        PageSpec(
-            "methodes/index.md",
-            "methods.html",
-            "Toutes les méthodes",
-            "Les fiches méthodes pour animer une démarche d’innovation publique.",
-            {"entries": methods},
-            entries=methods,
-        ),
+            entry.path,
+            entry.kind.template,
+            entry.title,
+            entry.data.summary,
+            {"entry": entry},
+            entry_markdown(entry),
+            entry,
+        )
+        for entry in site.cases + site.methods
     ]
-    for index in browse:
+
+
+_INDEXES = {
+    CASE: (
+        "Tous les cas",
+        "Les retours d’expérience d’innovation publique, du plus récent au plus ancien.",
+    ),
+    METHOD: (
+        "Toutes les méthodes",
+        "Les fiches méthodes pour animer une démarche d’innovation publique.",
+    ),
+}
+
+
+def index_pages(site: Site) -> list[PageSpec]:
+    """The case and method indexes, and every browse page with its dimension index."""
+    specs = []
+    for kind in KINDS:
+        title, description = _INDEXES[kind]
+        entries = site.entries(kind)
+        specs.append(
+            PageSpec(
+                kind.index_url + "index.md",
+                "entries.html",
+                title,
+                description,
+                {"entries": entries, "kind": kind},
+                entries=entries,
+            )
+        )
+    for index in site.browse:
         d = index.dimension
-        what = "cas" if d.kind == "case" else "méthodes"
         specs.append(
             PageSpec(
                 index.src_uri,
                 "browse-index.html",
                 d.title,
-                f"Les {what} classés par {d.singular.lower()}.",
+                f"Les {d.kind.plural} classés par {d.singular.lower()}.",
                 {"index": index},
                 entries=[e for p in index.pages for e in p.entries],
             )
@@ -197,100 +126,62 @@ def index_pages(
     return specs
 
 
-# --- Search ----------------------------------------------------------------------
+PRINT_DECK = "fiches-a-imprimer.md"  # shows every sheet's rendered body
 
 
-@dataclass(frozen=True)
-class Facet:
-    """A search filter: its URL parameter (the front-matter key) and its French label."""
-
-    param: str
-    label: str
-    kinds: tuple[str, ...]
-
-
-FACETS: tuple[Facet, ...] = (
-    Facet("type", "Type de fiche", ("case", "method")),
-    Facet("themes", "Thèmes", ("case",)),
-    Facet("level", "Niveau de territoire", ("case",)),
-    Facet("region", "Région", ("case",)),
-    Facet("format", "Format", ("case",)),
-    Facet("methods", "Méthodes employées", ("case",)),
-    Facet("date", "Année", ("case",)),
-    Facet("audience", "Public", ("case",)),
-    Facet("phase", "Phase", ("method",)),
-    Facet("duration", "Durée", ("method",)),
-    Facet("participants", "Taille du groupe", ("method",)),
-    Facet("modality", "Modalité", ("method",)),
-    Facet("difficulty", "Difficulté", ("method",)),
-)
-TYPE_LABELS = {"case": "cas", "method": "méthode"}
-
-
-@dataclass
-class SearchRecord:
-    """What a page gives the search index: filters, result metadata and sort keys."""
-
-    filters: list[tuple[str, str]]
-    meta: dict[str, str]
-    sort: dict[str, str]
-
-
-def search_record(entry: Entry, vocabulary: Vocabulary, method_title) -> SearchRecord:
-    d = entry.data
-    filters: list[tuple[str, str]] = [("type", TYPE_LABELS[entry.kind])]
-    meta = {"summary": d.summary, "kind": TYPE_LABELS[entry.kind]}
-    # Pagefind drops the pages without a sort key when sorting: undated ones come last.
-    sort: dict[str, str] = {"date": "0000"}
-    if entry.kind == "case":
-        filters += [("themes", t) for t in d.themes]
-        filters.append(("level", d.territory.level))
-        if d.territory.region:
-            filters.append(("region", d.territory.region))
-        filters.append(("format", d.format))
-        filters += [("methods", method_title(slug)) for slug in d.methods]
-        filters += [("audience", a) for a in d.audience]
-        meta["place"] = d.territory.name
-        if d.date:
-            filters.append(("date", str(d.date.year)))
-            meta["year"] = str(d.date.year)
-            sort["date"] = str(d.date)
-    else:
-        filters += [("phase", p) for p in d.phase]
-        for param, buckets in method_buckets(entry, vocabulary).items():
-            filters += [(param, b.label) for b in buckets]
-        filters += [("modality", m) for m in d.modality]
-        filters.append(("difficulty", d.difficulty))
-        meta["place"] = ", ".join(d.phase).capitalize()
-    return SearchRecord(filters, meta, sort)
-
-
-def method_buckets(entry: Entry, vocabulary: Vocabulary) -> dict[str, list]:
-    """The duration and group-size buckets of a method: every bucket its range overlaps."""
-    d = entry.data
-    return {
-        "duration": vocabulary.buckets_for("duration_buckets", d.duration.min, d.duration.max),
-        "participants": vocabulary.buckets_for(
-            "participants_buckets", d.participants.min, d.participants.max
+def other_pages(site: Site, contribution: Contribution) -> list[PageSpec]:
+    """The print deck, the open-data page, the contribution form and the notices of
+    retired pages."""
+    specs = [
+        PageSpec(
+            PRINT_DECK,
+            "print-deck.html",
+            "Fiches à imprimer",
+            "Toutes les fiches méthodes de Retex, à imprimer d’un coup : une fiche par page.",
+            {"sheets": site.methods},
+            entries=site.methods,
         ),
-    }
+        PageSpec(
+            "donnees/index.md",
+            "data.html",
+            "Données ouvertes",
+            "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
+            "avec la description de chaque champ.",
+            {"fields": {kind.name: field_docs(site.schema, kind) for kind in KINDS}},
+        ),
+        PageSpec(
+            "proposer.md",
+            "proposal.html",
+            "Proposer une fiche",
+            "Proposez un cas ou une méthode sans connaître Git : le formulaire vérifie la fiche "
+            "pendant que vous la rédigez, puis l’ouvre dans GitHub pour la proposer.",
+            {"proposal": form_data(site, contribution)},
+            # It shows the published methods and knows every slug: rebuilt when they change.
+            entries=[*site.cases, *site.methods],
+        ),
+    ]
+    for retirement in site.retirements:
+        specs.append(
+            PageSpec(
+                retirement.path.rstrip("/") + ".md",
+                "retired.html",
+                "Page retirée",
+                retirement.reason,
+                {"retirement": retirement},
+            )
+        )
+    return specs
 
 
-def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
-    """The chooser's view of a method: phase, duration and group-size buckets, modalities.
-
-    A method belongs to every bucket its range overlaps. A method that states no
-    modality is shown whatever modality the reader asks for.
-    """
-    d = entry.data
-    buckets = method_buckets(entry, vocabulary)
-    return {
-        "phase": [vocabulary.slug("phases", p) for p in d.phase],
-        "duration": [b.slug for b in buckets["duration"]],
-        "participants": [b.slug for b in buckets["participants"]],
-        "modality": [vocabulary.slug("modalities", m) for m in d.modality]
-        or [t.slug for t in vocabulary.terms["modalities"]],
-    }
+def page_updated(site: Site, spec: PageSpec | None, source_path: str) -> dt.datetime:
+    """Last modification of a page: its file's last commit, or its newest entry's (a page
+    of ``docs/``: ``source_path``, its own file's)."""
+    dates = site.dates
+    if spec is not None and spec.entry is not None:
+        return dates[spec.entry.path].updated
+    if spec is not None and spec.entries:
+        return max(dates[e.path].updated for e in spec.entries)
+    return site.history.dates_of(source_path, site.built).updated
 
 
 _PLACEHOLDER_RE = re.compile(r"\[\[([a-z_]+(?:\.[a-z_]+)*)\]\]")
@@ -311,15 +202,3 @@ def expand_placeholders(markdown: str, values: dict) -> str:
         return str(current)
 
     return _PLACEHOLDER_RE.sub(value, markdown)
-
-
-def print_deck(methods: list[Entry]) -> PageSpec:
-    """Every method sheet in turn, one per printed page: for a workshop's handouts."""
-    return PageSpec(
-        "fiches-a-imprimer.md",
-        "print-deck.html",
-        "Fiches à imprimer",
-        "Toutes les fiches méthodes de Retex, à imprimer d’un coup : une fiche par page.",
-        {"sheets": methods},
-        entries=methods,
-    )

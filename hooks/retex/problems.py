@@ -56,6 +56,11 @@ class ContentError(Exception):
         super().__init__(summary(self.problems))
 
 
+class Stop(Exception):
+    """The build cannot go on: its French message says why and what to do, for the
+    terminal (the MkDocs adapter turns it into MkDocs' own error, with no traceback)."""
+
+
 def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
     errors = "erreur" if len(problems) == 1 else "erreurs"

@@ -1,11 +1,12 @@
 """The contribution form /proposer/: its controls, generated from the content model.
 
-``proposal_page`` gives the page's data: one form per kind, whose controls are read from
-the JSON Schema that the site publishes (``Schema.json_schema``), with the vocabularies'
-values as choices, the published methods to choose from, the body's sections of
-``retex new`` (``scaffold.BODIES``), the slugs already taken, and where GitHub's « new
-file » page lives. Nothing here lists fields or values: a field added to the schema
-appears in the form, and the browser validates against the same published schema.
+``form_data`` gives the page's data (``pages.page_list`` lists the page): one form per
+kind, whose controls are read from the JSON Schema that the site publishes
+(``Schema.json_schema``), with the vocabularies' values as choices, the published methods
+to choose from, the body's sections of ``retex new`` (``scaffold.BODIES``), the slugs
+already taken, and where GitHub's « new file » page lives (``Contribution``, read from
+mkdocs.yml). Nothing here lists fields or values: a field added to the schema appears in
+the form, and the browser validates against the same published schema.
 
 Each control's ``name`` is the front-matter key it fills, dotted for a nested one
 (``territory.level``), so that a link can prefill the form
@@ -15,27 +16,26 @@ Each control's ``name`` is the front-matter key it fills, dotted for a nested on
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .characters import _FORBIDDEN_OR_TAB_RE, _FORBIDDEN_RE
-from .collection import KINDS
-from .pages import PageSpec
-from .publish.outputs import SCHEMAS
+from .kinds import CASE, KINDS, METHOD, Kind
 from .safety import ADMONITION_TYPES, ALLOWED_SCHEMES
 from .scaffold import BODIES, EXAMPLES
 from .schema import MARKDOWN_FIELDS
 from .sections import _CASE_LISTS
+from .site import Site
 from .slugs import folding_ranges, heading_id
 
 # Left out of the form: a proposal is never a draft, and a new sheet has no former slug.
 LEFT_OUT = frozenset({"draft", "aliases"})
-# The slug lists that name method sheets (checked by collection.check_references).
-METHOD_LISTS = {"case": "methods", "method": "related"}
-# What to do with those lists, in the form's words (the schema speaks of slugs).
+# What to do with the list that names method sheets (``Kind.references``), in the
+# form's words (the schema speaks of slugs).
 METHOD_HINTS = {
-    "case": "Cochez les méthodes employées. Une ébauche dont la source ne nomme aucune "
+    CASE: "Cochez les méthodes employées. Une ébauche dont la source ne nomme aucune "
     "méthode peut n’en cocher aucune (voir « Niveau de complétude de la fiche »).",
-    "method": "Cochez les fiches méthodes proches ou complémentaires de celle-ci.",
+    METHOD: "Cochez les fiches méthodes proches ou complémentaires de celle-ci.",
 }
 # Free texts that read as paragraphs (a text area) besides the Markdown fields and the
 # long ones (a maximum length above 200 characters): the others take one line.
@@ -45,9 +45,9 @@ PARAGRAPHS = frozenset({"outcomes"})
 MAX_TEXT = 20_000
 # GitHub refuses longer addresses: past this, the file goes through the clipboard.
 MAX_URL = 8_000
-# The kind's name in the page's address (?type=cas) and in French.
-TYPE_PARAMS = {"case": "cas", "method": "methode"}
-NOUNS = {"case": "un cas", "method": "une méthode"}
+# The lists of fields that the page shows as its « Enseignements » section, under its
+# headings (``sections.py``): the form shows them with the body, under those names.
+LESSON_LISTS = {CASE: dict(_CASE_LISTS), METHOD: {}}
 
 _EDIT_URI_RE = re.compile(r"^(?:edit|blob|tree)/([^/?#]+)/")
 _SEPARATORS = re.compile(r" : | ; | \(|, ")
@@ -57,14 +57,35 @@ class ProposalError(ValueError):
     """The configuration cannot give the form a GitHub page to send the file to."""
 
 
+@dataclass(frozen=True)
+class Contribution:
+    """Where the form sends a sheet: GitHub's « new file » page of this repository and
+    branch."""
+
+    repo_url: str
+    branch: str
+
+    @classmethod
+    def read(cls, repo_url: str | None, edit_uri: str | None) -> Contribution:
+        """From mkdocs.yml's ``repo_url`` and ``edit_uri``; a French ``ProposalError``
+        when they cannot say it."""
+        if not repo_url:
+            raise ProposalError(
+                "mkdocs.yml : repo_url manque ; le formulaire /proposer/ envoie les fiches "
+                "vers ce dépôt GitHub"
+            )
+        return cls(repo_url.rstrip("/"), branch_of(edit_uri))
+
+
 def branch_of(edit_uri: str | None) -> str:
     """The branch that contributions go to, read from MkDocs' ``edit_uri``
     (``edit/main/`` -> ``main``): the edit links and the form use the same one."""
     match = _EDIT_URI_RE.match(edit_uri or "")
     if not match:
+        given = f"edit_uri «\u00a0{edit_uri}\u00a0»" if edit_uri else "edit_uri, vide,"
         raise ProposalError(
-            f"mkdocs.yml : edit_uri « {edit_uri or ''} » ne dit pas quelle branche reçoit les "
-            "contributions ; écrivez par exemple « edit_uri: edit/main/ »"
+            f"mkdocs.yml : {given} ne dit pas quelle branche reçoit les contributions du "
+            "formulaire /proposer/ ; écrivez par exemple « edit_uri: edit/main/ »"
         )
     return match.group(1)
 
@@ -96,7 +117,7 @@ def _resolve(prop: dict, defs: dict) -> dict:
     return prop
 
 
-def _widget(kind: str, name: str, prop: dict, defs: dict) -> tuple[str, dict]:
+def _widget(kind: Kind, name: str, prop: dict, defs: dict) -> tuple[str, dict]:
     """The control for a property, and the schema of what it holds."""
     prop = _resolve(prop, defs)
     if prop.get("type") == "object":
@@ -107,7 +128,7 @@ def _widget(kind: str, name: str, prop: dict, defs: dict) -> tuple[str, dict]:
             return "rowgroups", items
         if "enum" in items:
             return "checkboxes", items
-        if name == METHOD_LISTS.get(kind):
+        if name == kind.references:
             return "methods", items
         return ("paragraphs" if _is_paragraph(kind, name, items) else "rows"), items
     if "enum" in prop:
@@ -129,7 +150,7 @@ def _date_format(prop: dict) -> str:
     return "AAAA-MM-JJ"
 
 
-def _is_paragraph(kind: str, name: str, prop: dict) -> bool:
+def _is_paragraph(kind: Kind, name: str, prop: dict) -> bool:
     return (
         name in MARKDOWN_FIELDS[kind]
         or name in PARAGRAPHS
@@ -137,7 +158,7 @@ def _is_paragraph(kind: str, name: str, prop: dict) -> bool:
     )
 
 
-def _controls(kind: str, obj: dict, defs: dict, prefix: str, group_required: bool) -> list:
+def _controls(kind: Kind, obj: dict, defs: dict, prefix: str, group_required: bool) -> list:
     required = set(obj.get("required", []))
     controls = []
     for key, prop in obj.get("properties", {}).items():
@@ -153,7 +174,7 @@ def _controls(kind: str, obj: dict, defs: dict, prefix: str, group_required: boo
         control: dict[str, Any] = {
             "name": name,
             "key": key,
-            "id": "rx-" + kind + "-" + name.replace(".", "-").replace("_", "-"),
+            "id": "rx-" + kind.name + "-" + name.replace(".", "-").replace("_", "-"),
             "label": label,
             "hint": "" if widget in ("group", "rowgroups") else hint,
             "need": need,
@@ -183,7 +204,7 @@ def _controls(kind: str, obj: dict, defs: dict, prefix: str, group_required: boo
     return controls
 
 
-def _sections(kind: str) -> list[dict]:
+def _sections(kind: Kind) -> list[dict]:
     """The body's sections as ``retex new`` writes them, with the guidance it gives."""
     sections = []
     for chunk in re.split(r"^## ", BODIES[kind], flags=re.M)[1:]:
@@ -194,7 +215,7 @@ def _sections(kind: str) -> list[dict]:
             {
                 "heading": heading.strip(),
                 "name": "body." + heading_id(heading.strip()),
-                "id": f"rx-{kind}-body-{heading_id(heading.strip())}",
+                "id": f"rx-{kind.name}-body-{heading_id(heading.strip())}",
                 "guidance": guidance,
             }
         )
@@ -220,15 +241,13 @@ def js_character_class(pattern: str) -> str:
     return "[" + "".join(out) + "]"
 
 
-def form_data(site, repo_url: str, branch: str) -> dict:
+def form_data(site: Site, contribution: Contribution) -> dict:
     """Everything the page and its script need, as plain JSON-ready data."""
     methods = [[m.slug, m.title] for m in site.methods]
-    published = {
-        KINDS[kind][0]: [e.slug for e in site.collection.all(kind)] for kind in KINDS
-    }
+    published = {kind.folder: [e.slug for e in site.collection.all(kind)] for kind in KINDS}
     retired = {r.path for r in site.retirements}
     forms = {}
-    for kind, (folder, prefix, _) in KINDS.items():
+    for kind in KINDS:
         schema = site.schema.json_schema(kind)
         defs = schema.get("$defs", {})
         taken: dict[str, str] = {}
@@ -238,33 +257,32 @@ def form_data(site, repo_url: str, branch: str) -> dict:
             for alias in entry.data.aliases:
                 taken.setdefault(alias, f"une ancienne adresse de {sheet}")
         for path in retired:
-            if path.startswith(prefix + "/") and path.count("/") == 2:
+            if path.startswith(kind.prefix + "/") and path.count("/") == 2:
                 taken.setdefault(path.split("/")[1], f"une adresse retirée (/{path})")
         controls = _controls(kind, schema, defs, "", True)
-        # The lists that make the page's « Enseignements » section, under its headings.
-        headings = dict(_CASE_LISTS) if kind == "case" else {}
+        headings = LESSON_LISTS[kind]
         for control in controls:
             control["label"] = headings.get(control["name"], control["label"])
-        lists = list(headings)
-        forms[kind] = {
-            "kind": kind,
-            "param": TYPE_PARAMS[kind],
-            "noun": NOUNS[kind],
-            "folder": folder,
-            "prefix": prefix,
-            "schema": SCHEMAS[kind],
+        forms[kind.name] = {
+            "kind": kind.name,
+            # The kind's name in the page's address (?type=cas), as `retex new` takes it.
+            "param": kind.command_names[0],
+            "noun": kind.indefinite,
+            "folder": kind.folder,
+            "prefix": kind.prefix,
+            "schema": kind.schema_path,
             "controls": controls,
             "sections": _sections(kind),
             # Shown with the body: the build makes its « Enseignements » section of them.
-            "lessons": lists,
+            "lessons": list(headings),
             "taken": taken,
         }
     config = {
-        "forms": {kind: _for_script(form) for kind, form in forms.items()},
+        "forms": {name: _for_script(form) for name, form in forms.items()},
         "methods": methods,
         "published": published,
-        "repo_url": repo_url.rstrip("/"),
-        "branch": branch,
+        "repo_url": contribution.repo_url,
+        "branch": contribution.branch,
         "max_url": MAX_URL,
         # What the title's slug keeps of its non-ASCII letters: Python's, not the browser's.
         "slug_folds": [list(r) for r in folding_ranges()],
@@ -290,23 +308,3 @@ def _for_script(form: dict) -> dict:
         return out
 
     return {**form, "controls": [slim(c) for c in form["controls"]]}
-
-
-def proposal_page(site, repo_url: str | None, edit_uri: str | None) -> PageSpec:
-    """The /proposer/ page: « Proposer un cas » and « Proposer une méthode »."""
-    if not repo_url:
-        raise ProposalError(
-            "mkdocs.yml : repo_url manque ; le formulaire /proposer/ envoie les fiches "
-            "vers ce dépôt GitHub"
-        )
-    data = form_data(site, repo_url, branch_of(edit_uri))
-    return PageSpec(
-        "proposer.md",
-        "proposal.html",
-        "Proposer une fiche",
-        "Proposez un cas ou une méthode sans connaître Git : le formulaire vérifie la fiche "
-        "pendant que vous la rédigez, puis l’ouvre dans GitHub pour la proposer.",
-        {"proposal": data},
-        # It shows the published methods and knows every slug: rebuilt when they change.
-        entries=[*site.cases, *site.methods],
-    )

@@ -24,6 +24,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .problems import Stop
 from .slugs import heading_id
 
 # MkDocs always adds toc, tables and fenced_code: they are listed here too, so that this
@@ -44,6 +45,23 @@ EXTENSION_CONFIGS: dict[str, dict] = {
     },
     "smarty": {"smart_quotes": False},
 }
+
+# What MkDocs applies when mkdocs.yml lists no extension.
+MKDOCS_DEFAULTS = ["toc", "tables", "fenced_code"]
+
+
+def site_extensions(listed: list) -> tuple[list[str], dict[str, dict]]:
+    """The extensions and their options for MkDocs' configuration, which must list none
+    itself (``listed``: what mkdocs.yml gives), so that ``retex check`` judges the HTML
+    the build publishes."""
+    if list(listed) != MKDOCS_DEFAULTS:
+        raise Stop(
+            "mkdocs.yml : les extensions Markdown se règlent dans hooks/retex/render.py "
+            "(la vérification des fiches doit rendre le Markdown comme le site) ; retirez "
+            "markdown_extensions de mkdocs.yml"
+        )
+    return list(EXTENSIONS), {name: dict(options) for name, options in EXTENSION_CONFIGS.items()}
+
 
 # The limits of ``guard``: generous for any real sheet, tight enough for Python-Markdown
 # to stay fast on the worst text that passes them.

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .collection import KINDS
-from .schema import FieldDoc, Schema, field_docs
+from .fields import FieldDoc
+from .kinds import CASE, KINDS, METHOD, Kind
+from .schema import Schema, field_docs
 from .slugs import slugify
 from .writing import read_regular, replace_file
 
@@ -32,7 +33,7 @@ EXAMPLES = {
 }
 
 BODIES = {
-    "case": """
+    CASE: """
 ## Contexte
 
 <!-- Où, quand, pourquoi : la situation de départ et ce qui a motivé la démarche. -->
@@ -47,7 +48,7 @@ fiche, par exemple : [débat mouvant](../methods/debat-mouvant.md). -->
 <!-- Ce qui en est sorti, selon vos sources. Les enseignements, difficultés et conditions
 de réussite se remplissent dans l’en-tête (lessons, challenges, success_conditions). -->
 """,
-    "method": """
+    METHOD: """
 ## Objectif
 
 <!-- À quoi sert la méthode, en deux ou trois phrases. -->
@@ -107,7 +108,7 @@ def _placeholder(doc: FieldDoc, title: str | None, filled: bool) -> str:
     return ""
 
 
-def template_text(schema: Schema, kind: str, title: str | None = None) -> str:
+def template_text(schema: Schema, kind: Kind, title: str | None = None) -> str:
     """The front matter of a new file: every field with a French comment; the required
     ones are left empty to fill, the optional ones commented out with an example."""
     docs = [d for d in field_docs(schema, kind) if d.name != "draft"]
@@ -153,8 +154,8 @@ def write_templates(root: Path, schema: Schema) -> list[Path]:
     """(Re)write ``cases/_modele.md`` and ``methods/_modele.md``, never through a link
     (``writing.UnsafePath``: nothing is written)."""
     planned = []
-    for kind, (folder, _, _) in KINDS.items():
-        relpath = f"{folder}/{TEMPLATE_NAME}"
+    for kind in KINDS:
+        relpath = f"{kind.folder}/{TEMPLATE_NAME}"
         text = template_text(schema, kind).encode("utf-8")
         if read_regular(root, relpath) != text:
             planned.append((relpath, text))
@@ -163,7 +164,15 @@ def write_templates(root: Path, schema: Schema) -> list[Path]:
     return [root / relpath for relpath, _ in planned]
 
 
-def new_entry_path(root: Path, kind: str, title: str) -> tuple[Path, str]:
-    folder = KINDS[kind][0]
+def new_entry_path(root: Path, kind: Kind, title: str) -> tuple[Path, str]:
     slug = slugify(title)
-    return root / folder / f"{slug}.md", slug
+    return root / kind.source(slug), slug
+
+
+def required_fields(schema: Schema, kind: Kind) -> list[str]:
+    """The fields a new file must fill in, besides its title (already written)."""
+    return [
+        doc.name
+        for doc in field_docs(schema, kind)
+        if doc.required and "." not in doc.name and doc.name != "title"
+    ]

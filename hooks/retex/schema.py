@@ -2,9 +2,10 @@
 
 The models are built from the vocabularies, so that one definition gives the
 validation of the build and of ``retex check``, the JSON Schemas published for
-editors and re-users, and the field documentation. Validation uses pydantic 2:
-a strict, fast (Rust core) and widely used library whose errors carry the exact
-location of each problem, which the front-matter line map turns into a line.
+editors and re-users, and the field documentation (``fields.py``). Validation uses
+pydantic 2: a strict, fast (Rust core) and widely used library whose errors carry the
+exact location of each problem, which the front-matter line map turns into a line;
+``messages.py`` says them in French.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -22,7 +22,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     create_model,
@@ -30,7 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .problems import did_you_mean
+from .fields import FieldDoc, describe
+from .kinds import CASE, METHOD, Kind
 from .safety import check_url
 from .slugs import is_slug, slugify
 from .vocabulary import Vocabulary
@@ -268,11 +268,11 @@ class Duration(Range):
 
 # The fields whose text is Markdown, rendered on the page (each item on its own); every
 # other text field is shown as plain text. Dotted names, list items left out.
-MARKDOWN_FIELDS = {
-    "case": frozenset(
+MARKDOWN_FIELDS: dict[Kind, frozenset[str]] = {
+    CASE: frozenset(
         {"lessons", "challenges", "success_conditions", "testimonial.quote", "follow_up.text"}
     ),
-    "method": frozenset({"why", "cautions"}),
+    METHOD: frozenset({"why", "cautions"}),
 }
 
 
@@ -289,13 +289,13 @@ class Schema:
     case: type[BaseModel]
     method: type[BaseModel]
 
-    def model(self, kind: str) -> type[BaseModel]:
-        return self.case if kind == "case" else self.method
+    def model(self, kind: Kind) -> type[BaseModel]:
+        return {CASE: self.case, METHOD: self.method}[kind]
 
-    def json_schema(self, kind: str) -> dict:
+    def json_schema(self, kind: Kind) -> dict:
         schema = self.model(kind).model_json_schema(mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = "Cas Retex" if kind == "case" else "Fiche méthode Retex"
+        schema["title"] = kind.schema_title
         return schema
 
 
@@ -328,7 +328,6 @@ def _vocab_type(vocabulary: Vocabulary, kind: str) -> Any:
     ]
 
 
-@lru_cache(maxsize=8)
 def build_schema(vocabulary: Vocabulary) -> Schema:
     """Case and Method models whose vocabulary fields accept only ``vocabulary.yml`` terms."""
     V = lambda kind: _vocab_type(vocabulary, kind)  # noqa: E731
@@ -468,186 +467,6 @@ def build_schema(vocabulary: Vocabulary) -> Schema:
     return Schema(vocabulary, case, method)
 
 
-# --- Errors in French --------------------------------------------------------
-
-_TYPE_NAMES = {
-    "string_type": "un texte",
-    "int_type": "un nombre entier",
-    "int_parsing": "un nombre entier",
-    "int_from_float": "un nombre entier",
-    "bool_type": "true ou false",
-    "bool_parsing": "true ou false",
-    "list_type": "une liste",
-    "dict_type": "un groupe de champs",
-    "model_type": "un groupe de champs",
-    "model_attributes_type": "un groupe de champs",
-}
-
-
-def translate(error: dict, model: type[BaseModel], value_at: Any = None) -> tuple[str, str | None]:
-    """A pydantic error as a French message and a suggested fix."""
-    kind = error["type"]
-    loc = error["loc"]
-    ctx = error.get("ctx") or {}
-    if kind in ("retex", "vocabulary"):
-        return error["msg"], ctx.get("fix")
-    if kind == "missing":
-        name = loc[-1]
-        return "champ obligatoire manquant", f"ajoutez une ligne « {name}: … »"
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        suggestion = did_you_mean(str(loc[-1]), allowed)
-        message = "champ inconnu"
-        if suggestion:
-            return message, suggestion
-        return message, "champs admis ici : " + ", ".join(allowed)
-    if kind in _TYPE_NAMES and error.get("input") is None:
-        values = _enum_values(model).get(".".join(str(p) for p in loc if not isinstance(p, int)))
-        return "champ à compléter", ("valeurs possibles : " + ", ".join(values)) if values else None
-    if kind in _TYPE_NAMES:
-        expected = _TYPE_NAMES[kind]
-        fix = None
-        if kind == "string_type":
-            fix = "mettez la valeur entre guillemets"
-        elif kind == "list_type":
-            fix = (
-                "écrivez par exemple « [valeur 1, valeur 2] » "
-                "ou une valeur par ligne précédée de « - »"
-            )
-        elif kind in ("dict_type", "model_type"):
-            fix = "écrivez les sous-champs en retrait sur les lignes suivantes"
-        return f"doit être {expected}", fix
-    if kind == "too_short":
-        values = _enum_values(model).get(".".join(str(p) for p in loc if not isinstance(p, int)))
-        if values:
-            return "au moins une valeur est requise", "valeurs possibles : " + ", ".join(values)
-        return "au moins une valeur est requise", None
-    if kind == "string_too_short":
-        return "ne doit pas être vide", None
-    # A text's max_length applied after its validator is reported as "too_long".
-    if kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
-        return f"trop long : {ctx.get('max_length')} caractères au plus", "raccourcissez ce texte"
-    if kind == "greater_than_equal":
-        return f"doit être supérieur ou égal à {ctx.get('ge')}", None
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), None
-    return error["msg"], None
-
-
-def error_loc(error: dict) -> tuple:
-    """Where an error belongs: a check made on one field may point at another."""
-    ctx = error.get("ctx") or {}
-    return tuple(ctx.get("loc") or error["loc"])
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
-            return []
-        current = inner_model(field.annotation)
-    return list(getattr(current, "model_fields", {}))
-
-
-def inner_model(annotation: Any) -> Any:
-    """The model a field holds, directly, in a list or as an optional value; or None."""
-    from typing import get_args
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def validate(model: type[BaseModel], data: dict) -> tuple[BaseModel | None, list[dict]]:
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, exc.errors(include_url=False)
-
-
-# --- Field documentation -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldDoc:
-    """One field as contributors and re-users read it: generated from the JSON Schema."""
-
-    name: str  # "territory.level"
-    required: bool  # always required
-    type: str  # « texte », « liste de valeurs »…
-    description: str
-    values: tuple[str, ...] = ()
-    required_in_group: bool = False  # required whenever its (optional) group is given
-
-
-def _type_label(prop: dict, defs: dict) -> tuple[str, tuple[str, ...], dict | None]:
-    """French type name, allowed values, and the nested object schema if any."""
-    if "anyOf" in prop:
-        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
-        return _type_label({**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}}, defs)
-    if "$ref" in prop:
-        return "groupe de champs", (), defs[prop["$ref"].rsplit("/", 1)[-1]]
-    kind = prop.get("type")
-    if "enum" in prop:
-        return "valeur du vocabulaire", tuple(prop["enum"]), None
-    if kind == "array":
-        label, values, nested = _type_label(prop.get("items", {}), defs)
-        plural = {
-            "texte": "liste de textes",
-            "valeur du vocabulaire": "liste de valeurs du vocabulaire",
-            "groupe de champs": "liste de groupes de champs",
-            "identifiant": "liste d’identifiants",
-        }.get(label, f"liste ({label})")
-        return plural, values, nested
-    if kind == "string" and prop.get("pattern", "").startswith("^\\d{4}"):
-        return "date (AAAA, AAAA-MM ou AAAA-MM-JJ)", (), None
-    if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
-        return "identifiant", (), None
-    if kind == "string" and prop.get("format") == "uri":
-        return "adresse web", (), None
-    return (
-        {"string": "texte", "integer": "nombre entier", "boolean": "true ou false"}.get(
-            kind, str(kind)
-        ),
-        (),
-        None,
-    )
-
-
-def field_docs(schema: Schema, kind: str) -> list[FieldDoc]:
+def field_docs(schema: Schema, kind: Kind) -> list[FieldDoc]:
     """Every field of a case or a method, nested ones dotted, in schema order."""
-    return _field_docs(schema.json_schema(kind))
-
-
-@lru_cache(maxsize=16)
-def _enum_values(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
-    """Allowed values of each vocabulary field of a model, by dotted name."""
-    return {d.name: d.values for d in _field_docs(model.model_json_schema()) if d.values}
-
-
-def _field_docs(root: dict) -> list[FieldDoc]:
-    defs = root.get("$defs", {})
-    docs: list[FieldDoc] = []
-
-    def walk(obj: dict, prefix: str, parent_required: bool) -> None:
-        required = set(obj.get("required", []))
-        for name, prop in obj.get("properties", {}).items():
-            label, values, nested = _type_label(prop, defs)
-            full = prefix + name
-            is_required = parent_required and name in required
-            in_group = bool(prefix) and not parent_required and name in required
-            docs.append(
-                FieldDoc(full, is_required, label, prop.get("description", ""), values, in_group)
-            )
-            if nested is not None:
-                walk(nested, full + ".", is_required)
-
-    walk(root, "", True)
-    return docs
+    return describe(schema.json_schema(kind))

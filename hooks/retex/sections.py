@@ -19,9 +19,9 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
-from .collection import FOLDER_KIND, KINDS, Entry
+from .collection import Entry
+from .kinds import CASE, METHOD, kind_of, relative_url
 from .render import render_html
-from .urls import relative_url
 
 Render = Callable[[str], str]
 
@@ -71,8 +71,12 @@ def method_markdown(entry: Entry) -> str:
     return "\n".join(parts)
 
 
+_MARKDOWN = {CASE: case_markdown, METHOD: method_markdown}
+
+
 def entry_markdown(entry: Entry) -> str:
-    return case_markdown(entry) if entry.kind == "case" else method_markdown(entry)
+    """The Markdown of an entry's page: its body and the headings of its sections."""
+    return _MARKDOWN[entry.kind](entry)
 
 
 def _item(html: str) -> str:
@@ -140,12 +144,10 @@ def link_resolver(entry: Entry) -> Callable[[str], str | None]:
         source = posixpath.normpath(
             posixpath.join(posixpath.dirname(entry.path), unquote(parts.path))
         )
-        folder, _, rest = source.partition("/")
-        kind = FOLDER_KIND.get(folder)
+        kind, rest = kind_of(source), source.partition("/")[2]
         if kind is None or not rest:
             return None
-        prefix = KINDS[kind][1]
-        target = f"{prefix}/{rest[:-3]}/" if rest.endswith(".md") else f"{prefix}/{rest}"
+        target = kind.url(rest[:-3]) if rest.endswith(".md") else f"{kind.prefix}/{rest}"
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         return relative_url(entry.url, target) + fragment
 

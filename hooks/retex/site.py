@@ -12,35 +12,22 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .browse import DimensionIndex, browse_pages, browse_url
 from .cache import ResultCache
-from .collection import KINDS, Collection, Entry, load_collection
+from .collection import Collection, Entry, load_collection
 from .files import ROOT_FILES, check_files
 from .history import FileDates, History, read_history
-from .pages import (
-    FACETS,
-    TYPE_LABELS,
-    DimensionIndex,
-    PageSpec,
-    SearchRecord,
-    browse_pages,
-    browse_url,
-    method_fit,
-    print_deck,
-    search_record,
-)
-from .problems import ContentError, Problem
-from .relations import Relations, compute_relations, newest_first
-from .schema import PartialDate, Schema, build_schema, field_docs
-from .site_pages import check_site_pages
-from .urls import (
-    Redirect,
+from .kinds import CASE, KINDS, METHOD, Kind
+from .permalinks import (
     Retirement,
-    alias_redirects,
-    browse_redirects,
     check_published_urls,
     load_retirements,
     retirement_conflicts,
 )
+from .problems import ContentError, Problem
+from .relations import Relations, compute_relations, newest_first
+from .schema import PartialDate, Schema, build_schema
+from .site_pages import check_site_pages
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -65,12 +52,6 @@ class Site:
             for e in self.collection.all(kind)
         }
 
-    @property
-    def redirects(self) -> list[Redirect]:
-        return alias_redirects(self.collection) + browse_redirects(
-            self.browse, self.vocabulary, self.built.date()
-        )
-
     @cached_property
     def cases(self) -> list[Entry]:
         """Published cases, newest first."""
@@ -81,6 +62,10 @@ class Site:
         """Published methods, by title."""
         return sorted(self.collection.methods, key=lambda e: e.title.casefold())
 
+    def entries(self, kind: Kind) -> list[Entry]:
+        """Published entries of a kind, in the order of their index."""
+        return self.cases if kind is CASE else self.methods
+
     def keep_bodies(self) -> None:
         """Read every body now: the files were valid when checked, and may not be later
         (the preview keeps showing this site after an invalid edit)."""
@@ -89,7 +74,7 @@ class Site:
                 entry.body  # noqa: B018 - read and kept
 
     def method(self, slug: str) -> Entry | None:
-        return self.collection.get("method", slug)
+        return self.collection.get(METHOD, slug)
 
     def browse_url(self, key: str, value: str) -> str:
         return browse_url(self.vocabulary, key, value)
@@ -97,41 +82,7 @@ class Site:
     def method_link(self, slug: str) -> tuple[str, str]:
         """(title, site-relative URL) of a method sheet."""
         method = self.method(slug)
-        return (method.title, method.url) if method else (slug, f"methodes/{slug}/")
-
-    def page_updated(self, spec: PageSpec | None, source_path: str) -> dt.datetime:
-        """Last modification of a page: its file's last commit, or its newest entry's."""
-        dates = self.dates
-        if spec is not None and spec.entry is not None:
-            return dates[spec.entry.path].updated
-        if spec is not None and spec.entries:
-            return max(dates[e.path].updated for e in spec.entries)
-        return self.history.dates_of(source_path, self.built).updated
-
-    def extra_pages(self) -> list[PageSpec]:
-        """The print deck, the open-data page and the notices of retired pages."""
-        specs = [
-            print_deck(self.methods),
-            PageSpec(
-                "donnees/index.md",
-                "data.html",
-                "Données ouvertes",
-                "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
-                "avec la description de chaque champ.",
-                {"fields": {k: field_docs(self.schema, k) for k in KINDS}},
-            ),
-        ]
-        for retirement in self.retirements:
-            specs.append(
-                PageSpec(
-                    retirement.path.rstrip("/") + ".md",
-                    "retired.html",
-                    "Page retirée",
-                    retirement.reason,
-                    {"retirement": retirement},
-                )
-            )
-        return specs
+        return (method.title, method.url) if method else (slug, METHOD.url(slug))
 
     def updated_on(self, entry: Entry) -> str:
         """« 22 novembre 2026 »: the last commit of the entry's file."""
@@ -142,45 +93,20 @@ class Site:
         method = self.method(slug)
         return method.title if method else slug
 
-    def search_record(self, entry: Entry) -> SearchRecord:
-        return search_record(entry, self.vocabulary, self.method_title)
-
-    def method_fit(self, entry: Entry) -> dict[str, list[str]]:
-        return method_fit(entry, self.vocabulary)
-
-    def facets(self) -> list[dict]:
-        """Search facets with their values in reading order, for the search page."""
-        v = self.vocabulary
-        orders = {
-            "type": list(TYPE_LABELS.values()),
-            "themes": v.labels("themes"),
-            "level": v.labels("territory_levels"),
-            "region": v.labels("regions"),
-            "format": v.labels("formats"),
-            "methods": [m.title for m in self.methods],
-            "date": sorted(
-                {str(c.data.date.year) for c in self.cases if c.data.date}, reverse=True
-            ),
-            "audience": v.labels("audiences"),
-            "phase": v.labels("phases"),
-            "duration": [b.label for b in v.buckets["duration_buckets"]],
-            "participants": [b.label for b in v.buckets["participants_buckets"]],
-            "modality": v.labels("modalities"),
-            "difficulty": v.labels("difficulties"),
-        }
-        return [
-            {"param": f.param, "label": f.label, "kinds": list(f.kinds), "values": orders[f.param]}
-            for f in FACETS
-        ]
-
 
 def check_content(
-    root: Path, *, now: dt.datetime | None = None, relations: bool = True, cache: bool = True
+    root: Path,
+    *,
+    now: dt.datetime | None = None,
+    relations: bool = True,
+    cache: bool = True,
+    models: dict | None = None,
 ) -> tuple[Site | None, list[Problem]]:
     """Load and validate everything; the site is None when a problem was found.
 
     ``relations=False`` (``retex check``) skips what only the build needs: similar
-    cases, backlinks and browse pages."""
+    cases, backlinks and browse pages. ``models``: validated models kept from an earlier
+    build of the same process (``mkdocs serve``), see ``cache.ResultCache.model``."""
     now = now or dt.datetime.now(dt.UTC)
     files = check_files(root)
     if any(p.path in ROOT_FILES for p in files):  # a link: read nothing through it
@@ -190,7 +116,8 @@ def check_content(
     except ContentError as exc:
         return None, exc.problems
     schema = build_schema(vocabulary)
-    results = ResultCache(root) if cache and os.environ.get("RETEX_CACHE", "1") != "0" else None
+    use_cache = cache and os.environ.get("RETEX_CACHE", "1") != "0"
+    results = ResultCache(root, models=models) if use_cache else None
     collection, problems = load_collection(root, schema, validate=relations, cache=results)
     problems += files + check_site_pages(root)
     if results is not None:
@@ -210,8 +137,8 @@ def check_content(
     return site, []
 
 
-def load_site(root: Path, *, now: dt.datetime | None = None) -> Site:
-    site, problems = check_content(root, now=now)
+def load_site(root: Path, *, now: dt.datetime | None = None, models: dict | None = None) -> Site:
+    site, problems = check_content(root, now=now, models=models)
     if site is None:
         raise ContentError(problems)
     return site

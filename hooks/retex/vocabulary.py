@@ -10,11 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .characters import character_message, forbidden_characters
 from .frontmatter import format_loc
+from .messages import translate
 from .problems import ContentError, Problem, did_you_mean
 from .slugs import fold, slugify
 
 # The vocabularies, in the order the documentation presents them, with their French names.
-KINDS = {
+VOCABULARIES = {
     "themes": "thèmes",
     "territory_levels": "niveaux de territoire",
     "regions": "régions",
@@ -25,7 +26,7 @@ KINDS = {
     "modalities": "modalités",
     "completeness": "niveaux de complétude",
 }
-BUCKET_KINDS = {
+BUCKETS = {
     "duration_buckets": "tranches de durée",
     "participants_buckets": "tranches de taille de groupe",
 }
@@ -133,8 +134,6 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
     try:
         parsed = _VocabularyIn.model_validate(raw)
     except ValidationError as exc:
-        from .schema import translate  # the schema is built on the vocabulary: import here
-
         raise ContentError(
             Problem(
                 display_path, 1, format_loc(err["loc"]) or "fichier", *translate(err, _VocabularyIn)
@@ -144,7 +143,7 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
 
     problems = []
     terms: dict[str, tuple[Term, ...]] = {}
-    for kind in KINDS:
+    for kind in VOCABULARIES:
         values = tuple(
             Term(t.label, slugify(t.label), t.description) for t in getattr(parsed, kind)
         )
@@ -165,7 +164,7 @@ def load_vocabulary(path: Path, display_path: str = "vocabulary.yml") -> Vocabul
         terms[kind] = values
     buckets = {
         kind: tuple(Bucket(b.label, slugify(b.label), b.min, b.max) for b in getattr(parsed, kind))
-        for kind in BUCKET_KINDS
+        for kind in BUCKETS
     }
     if problems:
         raise ContentError(problems)

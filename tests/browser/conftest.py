@@ -6,60 +6,14 @@ in production: Material's instant navigation only intercepts links on that host.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import socket
-import threading
+import re
+import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
-from support import ROOT, mkdocs_build
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-gpu",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class SiteServer:
-    """A static file server for a built site, like any web server or CDN."""
-
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_NotFoundHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        self.directory = directory
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def build_and_serve(project: Path, site_dir: Path) -> SiteServer:
-    port = free_port()
-    result = mkdocs_build(project, site_dir, env={"RETEX_SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return SiteServer(site_dir, port)
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_serve
 
 
 @pytest.fixture(scope="session")
@@ -80,29 +34,94 @@ def browser():
         browser.close()
 
 
+def watch_console(page) -> None:
+    """Record the page's console errors and uncaught exceptions (``page.console_errors``);
+    a test that expects some lists their patterns in ``page.expected_console_errors``."""
+    if hasattr(page, "console_errors"):
+        return
+    page.console_errors = []
+    page.expected_console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: page.console_errors.append(f"uncaught: {exc}"))
+
+
+def unexpected_console_errors(page) -> list[str]:
+    return [
+        e
+        for e in page.console_errors
+        if not any(re.search(p, e) for p in page.expected_console_errors)
+    ]
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
-    yield page
-    context.close()
+def new_page(browser):
+    """Pages in their own contexts; any console error they log fails the test."""
+    contexts, watched = [], []
+
+    def watch(page):
+        if page not in watched:
+            watch_console(page)
+            watched.append(page)
+
+    def make(**options):
+        options = {"viewport": {"width": 1280, "height": 900}, "locale": "fr-FR", **options}
+        context = browser.new_context(**options)
+        context.on("page", watch)  # pages the test opens itself, too
+        contexts.append(context)
+        page = context.new_page()
+        watch(page)
+        return page
+
+    yield make
+    errors = [e for p in watched for e in unexpected_console_errors(p)]
+    for context in contexts:
+        context.close()
+    if errors:
+        pytest.fail("Erreurs dans la console du navigateur :\n" + "\n".join(errors))
 
 
-class _NotFoundHandler(_QuietHandler):
-    """Serves 404.html for a missing page, as GitHub Pages and most web servers do."""
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+
+def follow_instantly(page, link) -> None:
+    """Click a link of the site as a reader does: the pointer goes over it first, which
+    makes Material's instant navigation fetch its list of pages (navigation.js); the
+    click then loads the page without a full reload."""
+    link.hover()
+    expect(page.locator("html")).to_have_attribute("data-rx-instant", "ready")
+    link.click()
+
+
+class Held:
+    """Requests matching a pattern, held back until ``release()`` lets them through (and
+    the later ones go straight): a slow network, on the test's own schedule."""
+
+    def __init__(self, page, pattern: str):
+        self.page, self.routes, self.holding = page, [], True
+        page.route(pattern, self._hold)
+
+    def _hold(self, route):
+        if self.holding:
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> None:
+        """Until ``count`` requests are held (the page's event loop turns meanwhile)."""
+        deadline = time.monotonic() + timeout
+        while len(self.routes) < count and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+        assert len(self.routes) >= count, f"{len(self.routes)} of {count} requests held"
+
+    def stop_holding(self) -> None:
+        """Let later requests through; those already held stay held."""
+        self.holding = False
+
+    def release(self):
+        self.holding = False
+        for route in self.routes:
+            route.continue_()
+        self.routes.clear()
+

@@ -33,6 +33,9 @@ PAGE_KINDS = {
 }
 
 
+NOT_FOUND = PAGE_KINDS["page introuvable"]
+
+
 def wait_until_settled(page, path: str):
     if path.startswith("recherche/"):
         expect(page.locator("[data-rx-results] > li").first).to_be_visible()
@@ -43,6 +46,8 @@ def wait_until_settled(page, path: str):
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_wcag_violation(site, page, kind):
     path = PAGE_KINDS[kind]
+    if path == NOT_FOUND:
+        page.expected_console_errors.append(r"status of 404")  # the page's own status
     page.goto(site.url + path)
     wait_until_settled(page, path)
     results = Axe().run(page, options=WCAG)
@@ -56,7 +61,7 @@ def test_no_wcag_violation(site, page, kind):
 
 def test_search_results_pass_axe_with_the_header_panel_open(site, page):
     page.goto(site.url + "cas/")
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type("barcamp")
     expect(page.locator(".rx-hsearch__result").first).to_be_visible()
     assert not Axe().run(page, options=WCAG).response["violations"]
@@ -100,7 +105,7 @@ def test_no_request_leaves_the_site(site, page):
             "fiches-a-imprimer/",
         ):
             page.goto(site.url + path, wait_until="networkidle")
-        page.keyboard.press("/")
+        page.locator("#rx-hsearch-input").click()
         page.keyboard.type("comptoir des services")
         expect(page.locator(".rx-hsearch__result").first).to_be_visible()
         page.locator(".rx-hsearch__result a").first.click()
@@ -126,14 +131,14 @@ def test_every_page_works_under_its_csp_with_no_console_error(site, page):
             console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
     """)
     for path in PAGE_KINDS.values():
-        if path == "une/page/qui/n-existe/pas/":
+        if path == NOT_FOUND:
             continue  # its own 404 status is logged as an error: checked below
         page.goto(site.url + path, wait_until="networkidle")
         wait_until_settled(page, path)
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]')
         assert "default-src 'none'" in csp.get_attribute("content")
     page.goto(site.url + "cas/", wait_until="networkidle")
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     page.keyboard.type("lean startup")
     expect(page.locator(".rx-hsearch__result").first).to_be_visible()
     errors = [m for m in messages if "error" in m.split(":")[0]]
@@ -174,10 +179,51 @@ def test_every_kind_of_sheet_fits_two_pages(site, page, slug):
     assert len(pdf_of(page, f"{site.url}methodes/{slug}/").pages) <= 2
 
 
-def test_links_are_followed_by_their_url_in_print(site, page):
+def test_printed_links_are_numbered_with_their_addresses_at_the_end(site, page):
+    url = site.url + "cas/strasbourg-transfo-labo-et-comptoir-des-services/"
+    pdf = pdf_of(page, url)
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    # The link text keeps its number; the addresses are listed once, in order, at the end.
+    noted = page.locator('#contenu a[data-print-note][href$="/methodes/debat-mouvant/"]')
+    number = noted.first.get_attribute("data-print-note")
+    assert number and re.search(rf"débat mouvant\s*\[{number}\]", text), text
+    notes = text[text.index("Liens cités") :]
+    assert f"{site.url}methodes/debat-mouvant/" in notes.replace("\n", "")
+    assert "(htt" not in text, "no address printed inline, broken mid-word"
+
+
+def test_every_printed_page_carries_the_sheet_address_and_date(site, page):
+    for path in ("cas/strasbourg-transfo-labo-et-comptoir-des-services/", "methodes/barcamp/"):
+        pdf = pdf_of(page, site.url + path)
+        assert len(pdf.pages) >= 2, "a sheet that needs more than one page"
+        for number, printed in enumerate(pdf.pages, 1):
+            text = printed.extract_text().replace("\n", " ")
+            assert f"{site.url}{path}" in text, (path, number)
+            assert re.search(r"mise à jour le \d{1,2}(er)? \w+ \d{4}", text), (path, number)
+
+
+def test_printed_headings_are_bold(site, page):
+    page.goto(site.url + "fiches-a-imprimer/")
+    page.emulate_media(media="print")
+    weights = page.evaluate("""() => [...document.querySelectorAll('.rx-sheet h2, .rx-sheet h3')]
+        .map(h => Number(getComputedStyle(h).fontWeight))""")
+    assert weights and min(weights) >= 700, weights
+
+
+def test_a_short_method_sheet_prints_on_one_page(site, page):
+    # Sheets of ordinary length fit on one A4 page; longer ones take two, never more.
+    for slug in ("tour-de-table", "debat-mouvant"):
+        assert len(pdf_of(page, f"{site.url}methodes/{slug}/").pages) == 1, slug
     pdf = pdf_of(page, site.url + "cas/strasbourg-transfo-labo-et-comptoir-des-services/")
-    text = "".join(p.extract_text() for p in pdf.pages).replace("\n", "")
-    assert f"({site.url}methodes/debat-mouvant/)" in text
+    assert len(pdf.pages) <= 2, "no page left with only the sources"
+
+
+def test_each_sheet_has_a_print_button(site, page):
+    for path in ("methodes/debat-mouvant/", "cas/pau-lean-startup-directeurs/"):
+        page.goto(site.url + path)
+        page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+        page.get_by_role("button", name="Imprimer cette fiche").click()
+        assert page.evaluate("window.__printed === true"), path
 
 
 def test_print_deck_gives_each_sheet_its_own_pages(site, page):
@@ -192,10 +238,11 @@ def test_print_deck_gives_each_sheet_its_own_pages(site, page):
 
 
 def test_404_page_in_french_at_any_depth(site, page):
+    page.expected_console_errors.append(r"status of 404")  # the page's own status
     response = page.goto(site.url + "une/page/qui/n-existe/pas/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Page introuvable")
-    page.get_by_role("link", name="tous les cas").click()
+    page.locator("#contenu").get_by_role("link", name="tous les cas").click()
     expect(page.locator("h1")).to_have_text("Tous les cas")
     page.go_back()
     content = page.locator("#contenu")

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browser.conftest import follow_instantly
 from playwright.sync_api import expect
 
 PAU = "/cas/pau-lean-startup-directeurs/"
@@ -14,7 +15,7 @@ BARCAMP = "/cas/alpes-maritimes-barcamp-innovation-publique/"
 
 
 def header_search(page, query: str):
-    page.keyboard.press("/")
+    page.locator("#rx-hsearch-input").click()
     expect(page.locator("#rx-hsearch-input")).to_be_focused()
     page.keyboard.type(query)
     panel = page.locator(".rx-hsearch__panel")
@@ -63,9 +64,12 @@ def test_plural_finds_singular(site, page):
     assert BARCAMP in case_results(panel)
 
 
-def test_s_shortcut_and_result_opens_its_page(site, page):
+def test_skip_link_to_search_and_result_opens_its_page(site, page):
     page.goto(site.url + "methodes/")
-    page.keyboard.press("s")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Aller à la recherche")
+    page.keyboard.press("Enter")
     expect(page.locator("#rx-hsearch-input")).to_be_focused()
     page.keyboard.type("lean startup")
     first = page.locator(".rx-hsearch__result a").first
@@ -79,7 +83,7 @@ def test_s_shortcut_and_result_opens_its_page(site, page):
 def test_header_search_after_instant_navigation(site, page):
     page.goto(site.url)
     page.evaluate("window.__marker = 1")  # survives only if the page is not reloaded
-    page.locator(".md-nav__link", has_text="Méthodes").first.click()
+    follow_instantly(page, page.locator(".md-nav__link", has_text="Méthodes").first)
     expect(page.locator("h1")).to_have_text("Toutes les méthodes")
     assert page.evaluate("window.__marker") == 1, "instant navigation did a full page load"
     panel = header_search(page, "comptoir des services")
@@ -89,9 +93,24 @@ def test_header_search_after_instant_navigation(site, page):
     assert urlsplit(more).path == "/recherche/"
 
 
+def test_search_page_after_instant_navigation(site, page):
+    # The search page's data must survive Material's re-creation of its scripts.
+    page.goto(site.url + "cas/")
+    page.evaluate("window.__marker = 1")
+    follow_instantly(page, page.locator(".md-nav__link", has_text="Rechercher").first)
+    expect(page.locator("h1")).to_have_text("Rechercher un cas ou une méthode")
+    assert page.evaluate("window.__marker") == 1, "instant navigation did a full page load"
+    page.locator("#rx-search-q").fill("barcamp")
+    expect(page.locator("[data-rx-results] > li").first).to_be_visible()
+    expect(page.locator("[data-rx-facets] input[type=checkbox]").first).to_be_visible()
+
+
 def test_keyboard_only_search(site, page):
     page.goto(site.url)
-    page.keyboard.press("/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # « Aller à la recherche »
+    expect(page.locator("#rx-hsearch-input")).to_be_focused()
     page.keyboard.type("débat mouvant")
     expect(page.locator(".rx-hsearch__result").first).to_be_visible()
     page.keyboard.press("ArrowDown")

@@ -39,6 +39,7 @@ from samples import ROOT, Content, assert_french
 from retex.collection import Entry, read_file
 from retex.escaping import escaped
 from retex.history import FileDates
+from retex.kinds import CASE, METHOD
 from retex.publish.exports import Publisher, atom_feed, csv_export, json_ld, json_ld_script, record
 from retex.render import render_html
 from retex.schema import build_schema
@@ -160,8 +161,8 @@ def filled(names):
 
 
 entry_input = st.one_of(
-    filled(CASE_FIELDS).map(lambda vb: ("case", *vb)),
-    filled(METHOD_FIELDS).map(lambda vb: ("method", *vb)),
+    filled(CASE_FIELDS).map(lambda vb: (CASE, *vb)),
+    filled(METHOD_FIELDS).map(lambda vb: (METHOD, *vb)),
 )
 
 # --- Independent oracles ----------------------------------------------------------------
@@ -247,8 +248,8 @@ def folder(tmp_path_factory):
 @given(entry_input)
 def test_generated_strings_are_refused_or_inert(folder, schema, generated):
     kind, values, body = generated
-    text = case_text(values, body) if kind == "case" else method_text(values, body)
-    path = "cases/genere.md" if kind == "case" else "methods/genere.md"
+    text = case_text(values, body) if kind is CASE else method_text(values, body)
+    path = kind.source("genere")
     (folder.root / path).write_bytes(text.encode("utf-8", "surrogatepass"))
     TRIED["check"] += 1
     result = read_file(folder.root, path, schema)
@@ -328,9 +329,9 @@ def test_built_site_parses_to_the_same_shapes(tmp_path_factory, baseline, batch)
     project = copy_project(tmp_path_factory.mktemp("batch"))
     written = []
     for index, (kind, values, body) in enumerate(batch):
-        folder, text = ("cases", case_text) if kind == "case" else ("methods", method_text)
+        text = case_text if kind is CASE else method_text
         values = {**values, "title": f"{values['title']} {index}"[-140:]}
-        path = f"{folder}/genere-{index}.md"
+        path = kind.source(f"genere-{index}")
         project.write(path, text(values, body).encode("utf-8", "surrogatepass"))
         written.append(path)
     check = project.check()

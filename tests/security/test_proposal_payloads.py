@@ -13,7 +13,6 @@ import json
 import queue
 import random
 import re
-import shutil
 import threading
 from pathlib import Path
 
@@ -21,14 +20,14 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from retex.frontmatter import parse_document
-from retex.proposal import form_data
+from retex.kinds import KINDS
+from retex.proposal import Contribution, form_data
 from retex.site import load_site
 from retex.slugs import slugify
-from support import ROOT, copy_project
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 ORIGIN = "http://retex.test/"  # answered by the test itself: nothing leaves the machine
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 # YAML's indicators, types and escapes; Markdown, HTML and links; characters.
 PAYLOADS = [
@@ -239,10 +238,7 @@ class ChromiumThread:
             return route.fulfill(status=404, body="")
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-background-networking", "--no-first-run"],
-            )
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.route(ORIGIN + "**", serve)
             page.goto(ORIGIN)
@@ -302,8 +298,8 @@ _FRENCH = re.compile(r"[àâçéèêëîïôûùœ’«]|\b(le|la|les|un|une|des
 
 
 def run(form_page, real_site, variants):
-    config = form_data(real_site, "https://github.com/retex/retex", "main")["script"]
-    schemas = {k: real_site.schema.json_schema(k) for k in ("case", "method")}
+    config = form_data(real_site, Contribution("https://github.com/retex/retex", "main"))["script"]
+    schemas = {kind.name: real_site.schema.json_schema(kind) for kind in KINDS}
     return form_page.evaluate(RUN, {"variants": variants, "config": config, "schemas": schemas})
 
 

@@ -17,9 +17,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..collection import Entry
+from ..fields import inner_model
 from ..history import FileDates
-from ..schema import inner_model
+from ..kinds import CASE, Kind
 from ..sections import steps
+from ..slugs import slugify
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIST_SEPARATOR = " | "
@@ -64,10 +66,10 @@ def record(entry: Entry, dates: FileDates, publisher: Publisher) -> dict[str, An
     return {**head, **data, **tail}
 
 
-def json_export(kind: str, records: list[dict], publisher: Publisher, built: dt.datetime) -> str:
+def json_export(kind: Kind, records: list[dict], publisher: Publisher, built: dt.datetime) -> str:
     """The JSON export of one kind: ``records`` are the ``record()`` of each entry."""
     document = {
-        "title": f"{publisher.site_name} : {'cas' if kind == 'case' else 'méthodes'}",
+        "title": f"{publisher.site_name} : {kind.plural}",
         "license": {"name": publisher.license_name, "url": publisher.license_url},
         "publisher": {"name": publisher.name, "url": publisher.url},
         "generated": _iso(built),
@@ -147,7 +149,7 @@ def csv_export(model: type[BaseModel], records: list[dict]) -> str:
 
 
 def atom_feed(
-    kind: str,
+    kind: Kind,
     entries: list[Entry],
     dates: dict[str, FileDates],
     publisher: Publisher,
@@ -160,24 +162,11 @@ def atom_feed(
     ordered = sorted(entries, key=lambda e: (dates[e.path].published, e.slug), reverse=True)
     ordered = ordered[:limit]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
-    what = "cas" if kind == "case" else "fiches méthodes"
-    _sub(
-        feed,
-        "title",
-        f"{publisher.site_name} : nouveaux {what}"
-        if kind == "case"
-        else f"{publisher.site_name} : nouvelles {what}",
-    )
-    _sub(
-        feed,
-        "subtitle",
-        "Retours d’expérience de l’innovation publique"
-        if kind == "case"
-        else "Méthodes pour animer une démarche d’innovation publique",
-    )
+    _sub(feed, "title", f"{publisher.site_name} : {kind.feed_title}")
+    _sub(feed, "subtitle", kind.feed_subtitle)
     _sub(feed, "id", feed_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=feed_url)
-    index = publisher.absolute("cas/" if kind == "case" else "methodes/")
+    index = publisher.absolute(kind.index_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=index)
     updated = max((dates[e.path].updated for e in ordered), default=built)
     _sub(feed, "updated", _iso(updated))
@@ -209,17 +198,15 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
 
 def _feed_summary(entry: Entry) -> str:
     d = entry.data
-    if entry.kind == "case":
+    if entry.kind is CASE:
         where = d.territory.name + (f" ({d.territory.region})" if d.territory.region else "")
         return f"{d.summary} — {where}"
     return f"{d.summary} — Phase : {', '.join(d.phase)}"
 
 
 def _categories(entry: Entry) -> list[tuple[str, str]]:
-    from ..slugs import slugify
-
     d = entry.data
-    values = list(d.themes) if entry.kind == "case" else list(d.phase)
+    values = list(d.themes) if entry.kind is CASE else list(d.phase)
     return [(slugify(v), v) for v in values]
 
 
@@ -242,7 +229,7 @@ def json_ld(entry: Entry, dates: FileDates, publisher: Publisher, method_url) ->
         "publisher": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
         "isPartOf": {"@type": "WebSite", "name": publisher.site_name, "url": publisher.site_url},
     }
-    if entry.kind == "case":
+    if entry.kind is CASE:
         place: dict[str, Any] = {"@type": "AdministrativeArea", "name": d.territory.name}
         if d.territory.region:
             place["containedInPlace"] = {"@type": "AdministrativeArea", "name": d.territory.region}

@@ -1,18 +1,14 @@
-"""Files written next to the HTML pages: redirects, open data, feeds, schemas, robots.txt."""
+"""Files written next to the HTML pages: open data, feeds, schemas, robots.txt (the
+redirect pages: ``redirects.py``)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from ..kinds import KINDS
 from ..site import Site
-from ..urls import redirect_html, relative_url
 from .exports import Publisher, atom_feed, csv_export, json_export, record
-from .typography import french_spacing
-
-FEEDS = {"case": "flux/cas.xml", "method": "flux/methodes.xml"}
-DATA = {"case": "donnees/cas", "method": "donnees/methodes"}
-SCHEMAS = {"case": "schemas/case.schema.json", "method": "schemas/method.schema.json"}
 
 
 def _write(site_dir: Path, relpath: str, data: str | bytes) -> str:
@@ -24,44 +20,21 @@ def _write(site_dir: Path, relpath: str, data: str | bytes) -> str:
     return relpath
 
 
-def write_redirects(site: Site, site_dir: Path, publisher: Publisher) -> list[str]:
-    written = []
-    for redirect in site.redirects:
-        page = site_dir / redirect.source / "index.html"
-        if page.exists():  # never overwrite a real page
-            continue
-        html = french_spacing(
-            redirect_html(
-                redirect, publisher.site_url, relative_url(redirect.source, redirect.target)
-            )
-        )
-        written.append(_write(site_dir, redirect.source + "index.html", html))
-    return written
-
-
 def write_exports(site: Site, site_dir: Path, publisher: Publisher) -> list[str]:
     dates = site.dates
     written = []
-    for kind, entries in (("case", site.cases), ("method", site.methods)):
-        model = site.schema.model(kind)
+    for kind in KINDS:
+        entries = site.entries(kind)
         records = [record(e, dates[e.path], publisher) for e in entries]
-        written.append(
-            _write(
-                site_dir, DATA[kind] + ".json", json_export(kind, records, publisher, site.built)
-            )
-        )
-        csv_text = csv_export(model, records)
-        written.append(_write(site_dir, DATA[kind] + ".csv", "\ufeff" + csv_text))
-        feed_url = publisher.absolute(FEEDS[kind])
-        written.append(
-            _write(
-                site_dir,
-                FEEDS[kind],
-                atom_feed(kind, entries, dates, publisher, feed_url, site.built),
-            )
-        )
+        data = json_export(kind, records, publisher, site.built)
+        written.append(_write(site_dir, kind.data_path + ".json", data))
+        csv_text = csv_export(site.schema.model(kind), records)
+        written.append(_write(site_dir, kind.data_path + ".csv", "\ufeff" + csv_text))
+        feed_url = publisher.absolute(kind.feed_path)
+        feed = atom_feed(kind, entries, dates, publisher, feed_url, site.built)
+        written.append(_write(site_dir, kind.feed_path, feed))
         schema = json.dumps(site.schema.json_schema(kind), ensure_ascii=False, indent=2)
-        written.append(_write(site_dir, SCHEMAS[kind], schema + "\n"))
+        written.append(_write(site_dir, kind.schema_path, schema + "\n"))
     return written
 
 

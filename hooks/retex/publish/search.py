@@ -156,7 +156,7 @@ class SearchIndexer:
                 await asyncio.wrap_future(future)
             if self._errors:
                 raise self._errors[0]
-            await self._index.__aexit__(None, None, None)
+            await write_and_close(self._index, self.output_path)
         finally:
             self._closed = True
         for pattern in UNUSED:
@@ -184,6 +184,39 @@ class SearchIndexer:
 
 
 ENTRY_PAGES = "{cas,methodes}/*/index.html"
+WRITE_PATIENCE = 120.0  # seconds: how long a very busy machine may take to write the index
+
+
+async def write_and_close(index: PagefindIndex, output_path: Path) -> None:
+    """Write the index files, wait until they are all on disk, then stop the service.
+
+    Pagefind's service answers « written » as soon as its writes are queued (its
+    ``tokio::fs::File::write_all`` returns before the background thread has written, and
+    nothing is flushed); the Python API then terminates the service at once. On a busy
+    machine files were left empty (``pagefind-entry.json`` most often), and every search
+    of that site failed (« Failed to load Pagefind metadata »). Each file exists, possibly
+    empty, when the answer comes, and is written in one piece (all are well under tokio's
+    2 MiB write buffer): the index is on disk when no file is empty."""
+    await index.write_files()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WRITE_PATIENCE
+    while _empty_files(output_path) and loop.time() < deadline:
+        await asyncio.sleep(0.02)  # the service's writer threads are still at work
+    await index.__aexit__(RuntimeError, None, None)  # stops the service, writes nothing more
+    empty = _empty_files(output_path)
+    if empty:
+        raise OSError(
+            f"Pagefind n’a pas fini d’écrire l’index de recherche ({len(empty)} fichiers vides, "
+            f"dont {empty[0]}) : relancez la construction."
+        )
+
+
+def _empty_files(folder: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(folder))
+        for p in Path(folder).rglob("*")
+        if p.is_file() and p.stat().st_size == 0
+    )
 
 
 STAGING_PREFIX = "retex-pagefind-"
@@ -218,8 +251,13 @@ def index_directory(site_dir: Path, output_path: Path, language: str = "fr") -> 
             config = IndexConfig(
                 force_language=language, output_path=str(output_path), exclude_selectors=EXCLUDED
             )
-            async with PagefindIndex(config) as pagefind:
+            pagefind = await PagefindIndex(config).__aenter__()
+            try:
                 await pagefind.add_directory(path=str(staging), glob=ENTRY_PAGES)
+            except BaseException:
+                await pagefind.__aexit__(RuntimeError, None, None)  # stop, write nothing
+                raise
+            await write_and_close(pagefind, Path(output_path))
 
         asyncio.run(index())
     finally:

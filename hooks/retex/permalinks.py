@@ -1,37 +1,31 @@
-"""URLs that never break: redirects from former slugs, retired pages, and the guard
-that fails the build when a URL once published disappears.
+"""URLs that never break, checked before anything is built: former slugs (aliases),
+retired pages, and the guard that fails the build when a URL once published disappears.
 
 How the project knows which URLs were published: Git history (see ``history.py``).
 Every content file that existed, not as a draft, in the history of the publication
 branch had its page published. Nothing to maintain by hand, nothing for contributors to
 do when they add a page, and the knowledge travels with every clone (CI clones with
-``fetch-depth: 0``).
+``fetch-depth: 0``). The redirect pages themselves are written by
+``publish/redirects.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import html
-import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .collection import KINDS, Collection
+from .collection import Collection
 from .history import History
-from .pages import DimensionIndex
+from .kinds import BY_FOLDER, KINDS, Kind
 from .problems import FILE, Problem
 from .schema import Date
 from .slugs import is_slug
-from .vocabulary import Vocabulary
 
 RETIRED_FILE = "retired.yml"
-_PREFIX_KIND = {prefix: kind for kind, (_, prefix, _) in KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -99,34 +93,13 @@ def load_retirements(root: Path) -> tuple[list[Retirement], list[Problem]]:
 
 
 def alias_redirects(collection: Collection) -> list[Redirect]:
+    """A redirect from each former slug of a published entry to its page."""
     return [
-        Redirect(f"{KINDS[entry.kind][1]}/{alias}/", entry.url, entry.title)
+        Redirect(kind.url(alias), entry.url, entry.title)
         for kind in KINDS
         for entry in collection.all(kind)
         for alias in entry.data.aliases
     ]
-
-
-def browse_redirects(
-    browse: list[DimensionIndex], vocabulary: Vocabulary, today: dt.date
-) -> list[Redirect]:
-    """A browse page with nothing left to show redirects to its index: every vocabulary
-    term without entries, and every year since 2000 without cases."""
-    redirects = []
-    for index in browse:
-        dimension = index.dimension
-        live = {page.slug for page in index.pages}
-        if dimension.key in vocabulary.terms:
-            slugs = [t.slug for t in vocabulary.terms[dimension.key]]
-        else:  # years
-            first = min([2000, *(int(s) for s in live if s.isdigit())])
-            slugs = [str(year) for year in range(first, today.year + 1)]
-        redirects += [
-            Redirect(f"{dimension.prefix}/{slug}/", index.url, dimension.title, moved=False)
-            for slug in slugs
-            if slug not in live
-        ]
-    return redirects
 
 
 def check_published_urls(
@@ -140,8 +113,8 @@ def check_published_urls(
     for path in sorted(history.vanished):
         folder, _, name = path.partition("/")
         slug = name[: -len(".md")]
-        kind = next(k for k, (f, _, _) in KINDS.items() if f == folder)
-        url = f"{KINDS[kind][1]}/{slug}/"
+        kind = BY_FOLDER[folder]
+        url = kind.url(slug)
         if url in served or not is_slug(slug):
             continue
         successor = _successor(history, collection, kind, slug)
@@ -165,7 +138,7 @@ def check_published_urls(
     return problems
 
 
-def _successor(history: History, collection: Collection, kind: str, slug: str) -> str | None:
+def _successor(history: History, collection: Collection, kind: Kind, slug: str) -> str | None:
     """The new file a vanished one was probably renamed to: a file unknown to Git history
     whose slug looks like the old one."""
     candidates = {
@@ -193,76 +166,3 @@ def retirement_conflicts(retirements: list[Retirement], collection: Collection) 
         for r in retirements
         if r.path in live
     ]
-
-
-def redirect_html(redirect: Redirect, site_url: str, relative_target: str) -> str:
-    """A French redirect page: meta refresh, canonical link, a visible link, no script."""
-    absolute = html.escape(site_url.rstrip("/") + "/" + redirect.target)
-    relative = html.escape(relative_target)
-    title = html.escape(redirect.title)
-    if redirect.moved:
-        heading = "Cette page a changé d’adresse"
-        advice = "<p>Pensez à mettre à jour vos favoris et vos liens.</p>"
-    else:
-        heading = "Aucune fiche ici pour le moment"
-        advice = "<p>Cette page de navigation ne contient plus de fiche.</p>"
-    return f"""<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{heading} – {title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{absolute}">
-<meta http-equiv="refresh" content="0; url={relative}">
-</head>
-<body>
-<main>
-<h1>{heading}</h1>
-{advice}
-<p>Vous allez être redirigé vers « {title} ». Si rien ne se passe, suivez ce lien :
-<a href="{relative}">{absolute}</a>.</p>
-</main>
-</body>
-</html>
-"""
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two site-relative directory URLs: cas/a/ -> methodes/b/."""
-    depth = from_url.rstrip("/").count("/") + 1 if from_url.strip("/") else 0
-    return "../" * depth + to_url if to_url else ("../" * depth or "./")
-
-
-_URL_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_ID_RE = re.compile(r'(\sid=")([^"]+)(")')
-_HEADING_RE = re.compile(r"<(/?)h([1-6])\b")
-
-
-def rebase_html(
-    html_text: str, from_url: str, to_url: str, id_prefix: str = "", demote: int = 0
-) -> str:
-    """Move rendered HTML from one page to another: relative links and images are made
-    relative to the new page, ids (with the links to them) get a prefix so that several
-    pages can share one document, and headings may go down ``demote`` levels."""
-
-    def url(match: re.Match) -> str:
-        value = match.group(2)
-        if value.startswith("#"):
-            return match.group(1) + ("#" + id_prefix + value[1:] if id_prefix else value) + '"'
-        parts = urlsplit(html.unescape(value))
-        if parts.scheme or parts.netloc or value.startswith("/") or not parts.path:
-            return match.group(0)
-        target = posixpath.normpath(posixpath.join(from_url, parts.path))
-        target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
-        rebased = relative_url(to_url, target)
-        if parts.fragment:
-            rebased += "#" + parts.fragment
-        return match.group(1) + html.escape(rebased) + match.group(3)
-
-    out = _URL_ATTR_RE.sub(url, html_text)
-    if id_prefix:
-        out = _ID_RE.sub(lambda m: m.group(1) + id_prefix + m.group(2) + m.group(3), out)
-    if demote:
-        out = _HEADING_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + demote)}", out)
-    return out

@@ -1,0 +1,1 @@
+"""Tooling outside the runtime package ``retex``: the benchmark's corpus generator."""
