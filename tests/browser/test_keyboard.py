@@ -17,6 +17,7 @@ WALKED = {
     "cas": "cas/strasbourg-transfo-labo-et-comptoir-des-services/",
     "recherche": "recherche/?q=atelier",
     "fiches à imprimer": "fiches-a-imprimer/",
+    "formulaire de proposition": "proposer/?type=methode",
 }
 MAX_STOPS = 400
 
@@ -101,6 +102,10 @@ def problems(stops: list[dict]) -> list[str]:
 def settle(page, path: str):
     if path.startswith("recherche/"):
         expect(page.locator("[data-rx-facets] input").first).to_be_visible()
+    if path.startswith("proposer/"):
+        expect(page.locator("form:not([hidden]) [data-rx-state]")).not_to_have_text(
+            "Vérification de la fiche…"
+        )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -322,7 +327,9 @@ LANDMARKS = """() => {
 
 
 @pytest.mark.parametrize(
-    "path", ["", "cas/pau-lean-startup-directeurs/", "recherche/?q=atelier", "fiches-a-imprimer/"]
+    "path",
+    ["", "cas/pau-lean-startup-directeurs/", "recherche/?q=atelier", "fiches-a-imprimer/"]
+    + ["proposer/?type=cas"],
 )
 def test_landmarks_have_unique_names(site, page, path):
     page.goto(site.url + path)
