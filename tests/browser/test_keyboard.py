@@ -350,3 +350,18 @@ def test_search_page_headings_and_data_table_captions(site, page):
     assert tables.count() >= 3
     for i in range(tables.count()):
         expect(tables.nth(i).locator("caption")).not_to_be_empty()
+
+
+def test_the_back_to_top_button_is_a_small_pill_at_the_bottom_right(site, page):
+    """Material shows it when the reader scrolls back up, and sets its ``top`` in the
+    element's style: it must not stretch into a white column over the table of contents."""
+    page.goto(site.url + "cas/strasbourg-transfo-labo-et-comptoir-des-services/")
+    page.mouse.wheel(0, 1500)
+    expect(page.locator(".md-top")).to_be_hidden()
+    page.mouse.wheel(0, -300)
+    top = page.locator(".md-top")
+    expect(top).to_be_visible()
+    expect(top).not_to_have_attribute("hidden", "")
+    box = top.bounding_box()
+    assert box["height"] < 60, box
+    assert box["y"] + box["height"] > 900 - 60 and box["x"] > 1280 / 2, box
