@@ -40,6 +40,7 @@ PAGES = [
     ("page de thème", "themes/laboratoire-d-innovation/"),
     ("recherche", "recherche/"),
     ("choix de méthode", "choisir-une-methode/"),
+    ("formulaire de proposition", "proposer/?type=cas"),
 ]
 BINARY = (
     ".png",
