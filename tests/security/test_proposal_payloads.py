@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from retex.frontmatter import parse_document
-from retex.kinds import KINDS
+from retex.kinds import BY_NAME, KINDS
 from retex.proposal import Contribution, form_data
 from retex.site import load_site
 from retex.slugs import slugify
@@ -330,7 +330,7 @@ def test_every_payload_is_refused_in_french_or_written_exactly(form_page, real_s
                 message = error["message"]
                 assert not _ENGLISH.search(message) and _FRENCH.search(message), message
             continue
-        folder = "cases" if v["kind"] == "case" else "methods"
+        folder = BY_NAME[v["kind"]].folder
         relpath = f"{folder}/{slugify(v['data']['title'])}.md"
         document, problems = parse_document(result["file"].encode("utf-8"), relpath)
         assert not problems, (v, result["file"], [p.text() for p in problems])
