@@ -23,8 +23,21 @@ MAX_STOPS = 400
 
 # Where the focus is, and whether a sighted keyboard user can see it: inside the viewport,
 # not covered by the sticky header, the back-to-top button or anything else, and its ring
-# of at least 3:1 against what surrounds it.
-FOCUS_STATE = """() => {
+# of at least 3:1 against what surrounds it. A stop that looks hidden is watched for
+# some 30 frames (half a second) before it counts as hidden: a focus that scrolls the page
+# makes Material resize its sidebars a few frames later, by its scroll handlers (the
+# reader sees the result; the frames before never stay on screen).
+FOCUS_STATE = """async () => {
+  const seen = (s) => !s || (s.visible && s.unobscured);
+  let state = focusState();
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (let i = 0; i < 30 && !seen(state); i++) {
+    await frame();
+    state = focusState();
+  }
+  return state;
+
+function focusState() {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   // A link that wraps has one box per line: judge its first line.
@@ -67,6 +80,7 @@ FOCUS_STATE = """() => {
     contrast: contrast(parse(style.outlineColor).slice(0, 3), background),
     cover: top ? top.outerHTML.slice(0, 100) : null,
   };
+}
 }"""
 
 
