@@ -272,8 +272,8 @@ export function ruleErrors(form, config, data, texts, controls) {
   if (typeof data.title === "string" && data.title.trim()) {
     var slug = slugify(data.title, config.slug_folds);
     if (!slug) {
-      add("/title", "Ce titre ne donne aucun identifiant : il faut au moins une lettre ou un " +
-        "chiffre sans accent.");
+      add("/title", "Ce titre ne donne aucun identifiant : il lui faut au moins une lettre " +
+        "de l’alphabet latin, accentuée ou non, ou un chiffre.");
     } else if (Object.prototype.hasOwnProperty.call(form.taken, slug)) {
       add("/title", "Ce titre donne l’identifiant «\u00a0" + slug + "\u00a0», qui est déjà " +
         form.taken[slug] + " : choisissez un titre plus précis.");
