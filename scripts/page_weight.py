@@ -41,6 +41,7 @@ PAGES = [
     ("recherche", "recherche/"),
     ("choix de méthode", "choisir-une-methode/"),
     ("carte des cas", "carte/"),
+    ("formulaire de proposition", "proposer/?type=cas"),
 ]
 BINARY = (
     ".png",

@@ -12,7 +12,10 @@ from retex.cache import ResultCache
 from retex.collection import load_collection
 from retex.incremental import changed_pages, machinery_fingerprint, signatures
 from retex.pages import PRINT_DECK, page_list
+from retex.proposal import Contribution
 from retex.site import check_content
+
+GITHUB = Contribution("https://github.com/retex/retex", "main")
 
 
 def touch_later(path):
@@ -102,7 +105,7 @@ def test_cache_can_be_disabled(tmp_path, monkeypatch):
 
 def site_signatures(root, machinery="machinery"):
     site = check_content(root)[0]
-    return signatures(page_list(site), site.relations, site.method, machinery)
+    return signatures(page_list(site, GITHUB), site.relations, site.method, machinery)
 
 
 def test_an_edit_marks_the_pages_that_show_it(tmp_path):

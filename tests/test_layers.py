@@ -23,10 +23,12 @@ LAYERS: list[tuple[str, set[str]]] = [
     ),
     ("vocabularies", {"vocabulary"}),
     ("content model", {"schema"}),
+    # The contributors' template, from the schema: `retex new`, and the form's sections.
+    ("contributors' template", {"scaffold"}),
     ("content", {"collection", "cache", "history", "permalinks"}),
     ("between entries", {"relations", "browse", "geography"}),
     ("site", {"site"}),
-    ("pages", {"pages", "sections", "incremental"}),
+    ("pages", {"pages", "sections", "proposal", "incremental"}),
     (
         "publishing",
         {
@@ -45,7 +47,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "publish.typography",
         },
     ),
-    ("adapters", {"build", "plugin", "config", "cli", "scaffold"}),
+    ("adapters", {"build", "plugin", "config", "cli"}),
 ]
 MKDOCS_ADAPTER = {"plugin", "config"}
 MKDOCS_LINES = 200

@@ -8,15 +8,18 @@ from samples import ROOT
 
 from retex.kinds import KINDS
 from retex.pages import PRINT_DECK, expand_placeholders, page_list
+from retex.proposal import Contribution
 from retex.publish.deck import rebase_html
 from retex.site import load_site
+
+GITHUB = Contribution("https://github.com/retex/retex", "main")
 
 # --- The list of pages -------------------------------------------------------------------
 
 
 def test_every_published_entry_index_and_browse_page_is_listed_once():
     site = load_site(ROOT)
-    specs = page_list(site)
+    specs = page_list(site, GITHUB)
     uris = [spec.src_uri for spec in specs]
     assert len(uris) == len(set(uris))
     entries = [spec.entry for spec in specs if spec.entry is not None]
@@ -26,13 +29,13 @@ def test_every_published_entry_index_and_browse_page_is_listed_once():
         assert kind.index_url in urls
     for index in site.browse:
         assert index.url in urls and {page.url for page in index.pages} <= urls
-    assert {"fiches-a-imprimer/", "donnees/"} <= urls
+    assert {"fiches-a-imprimer/", "donnees/", "proposer/"} <= urls
     [deck] = [spec for spec in specs if spec.src_uri == PRINT_DECK]
     assert deck.entries == site.methods
 
 
 def test_the_built_site_has_a_page_for_every_listed_page(built_site):
-    for spec in page_list(load_site(ROOT)):
+    for spec in page_list(load_site(ROOT), GITHUB):
         assert (built_site / spec.url / "index.html").is_file(), spec.url
 
 

@@ -13,6 +13,7 @@ from samples import CASE, Content
 from retex.build import Session, Settings
 from retex.config import RetexConfig
 from retex.problems import Stop
+from retex.proposal import Contribution
 from retex.publish.exports import Publisher
 
 # --- The options --------------------------------------------------------------------------
@@ -56,8 +57,11 @@ def test_the_publisher_falls_back_on_the_site_and_its_licence_on_the_licence_ouv
         "site_url": "https://exemple.fr/retex",
         "docs_dir": "/projet/docs",
         "extra": {"scope": "/"},
+        "repo_url": "https://github.com/retex/retex/",
+        "edit_uri": "edit/principale/",
     }
     settings = Settings.read(config, mkdocs)
+    assert settings.contribution == Contribution("https://github.com/retex/retex", "principale")
     site, name = "https://exemple.fr/retex", "Licence Ouverte 2.0"
     assert settings.publisher == Publisher("Retex", site + "/", "Retex", site, name, "")
     assert settings.placeholders == {
@@ -67,6 +71,23 @@ def test_the_publisher_falls_back_on_the_site_and_its_licence_on_the_licence_ouv
         "site_url": "https://exemple.fr/retex/",
     }
     assert (settings.root, settings.docs_folder) == (Path("/projet"), "docs")
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit_uri", "message"),
+    [
+        (None, "edit/main/", "repo_url manque ; le formulaire /proposer/"),
+        ("https://github.com/retex/retex", "", "ne dit pas quelle branche reçoit"),
+    ],
+)
+def test_a_form_with_nowhere_to_send_a_sheet_stops_the_build_in_french(repo_url, edit_uri, message):
+    mkdocs = {
+        "config_file_path": "/projet/mkdocs.yml", "site_dir": "/projet/site", "site_name": "Retex",
+        "site_url": None, "docs_dir": "/projet/docs", "extra": {},
+        "repo_url": repo_url, "edit_uri": edit_uri,
+    }
+    with pytest.raises(Stop, match=message):
+        Settings.read(options()[0], mkdocs)
 
 
 def test_without_search_the_site_has_no_index(project, tmp_path, built_site):
@@ -89,8 +110,10 @@ def test_an_unknown_publisher_field_fails_the_strict_build(project):
 
 def settings_for(root: Path) -> Settings:
     publisher = Publisher("Retex", "https://exemple.fr/", "Retex", "", "Licence Ouverte 2.0", "")
+    contribution = Contribution("https://github.com/retex/retex", "main")
     return Settings(
-        root, root / "site", publisher, {}, {"name": "Licence Ouverte 2.0"}, (), False, "docs"
+        root, root / "site", publisher, {}, {"name": "Licence Ouverte 2.0"}, (), False, "docs",
+        contribution,
     )
 
 

@@ -6,7 +6,7 @@ import pytest
 from samples import ROOT
 
 from retex.problems import ContentError
-from retex.slugs import fold, is_slug, slugify
+from retex.slugs import fold, folding_ranges, is_slug, slugify
 from retex.vocabulary import VOCABULARIES, load_vocabulary
 
 
@@ -38,6 +38,24 @@ def vocabulary():
 def test_slugify(text, slug):
     assert slugify(text) == slug
     assert is_slug(slug)
+
+
+def test_folding_ranges_are_the_characters_a_slug_keeps():
+    """What the contribution form keeps of a title before decomposing it: exactly the
+    non-ASCII characters that count in Python's slug, as sorted, disjoint ranges."""
+    ranges = folding_ranges()
+    assert all(a <= b < c for (a, b), (c, _) in zip(ranges, ranges[1:], strict=False))
+
+    def kept(char):
+        return any(low <= ord(char) <= high for low, high in ranges)
+
+    assert all(kept(c) for c in "éÉçﬁＡ①\u00a0\u2024")
+    # No decomposition to ASCII (œ is the slug's own ligature table), or unknown to Python.
+    assert not any(kept(c) for c in "œß日€\U0001ccd6")
+    for code in range(0x80, 0x3000):
+        char = chr(code)
+        counts = slugify("a" + char + "b") != "ab"  # as a letter or as a separator
+        assert kept(char) == counts or char in "œŒæÆß’‘ʼ", hex(code)
 
 
 @pytest.mark.parametrize("text", ["mon-cas", "a", "cas-2019", "2019"])

@@ -9,14 +9,17 @@ importing only from the ones before it (``tests/test_layers.py`` keeps it so):
    ``fields``, ``messages`` (French validation errors), ``site_pages``;
 3. ``vocabulary``;
 4. ``schema`` (Case and Method, defined once);
-5. the content: ``collection``, ``cache``, ``history``, ``permalinks`` (aliases,
+5. ``scaffold``: the contributors' template, written from the schema (``retex new``, and
+   the body's sections of the form /proposer/);
+6. the content: ``collection``, ``cache``, ``history``, ``permalinks`` (aliases,
    retirements, the published-URL guard);
-6. between entries: ``relations``, ``browse``;
-7. ``site``: everything loaded and checked, before any HTML;
-8. pages: ``pages`` (every page the build adds, listed once), ``sections``,
+7. between entries: ``relations``, ``browse``;
+8. ``site``: everything loaded and checked, before any HTML;
+9. pages: ``pages`` (every page the build adds, listed once), ``sections``,
+   ``proposal`` (the data of the contribution form, from the published schema),
    ``incremental``;
-9. ``publish/``: search records and the Pagefind index, exports and feeds, redirect pages,
-   the print deck, CSP, images, typography, the theme's values, staging, preview;
-10. the adapters: ``build`` (a command and its builds, as plain stages), ``plugin`` and
-    ``config`` (MkDocs), ``cli`` and ``scaffold`` (the ``retex`` command).
+10. ``publish/``: search records and the Pagefind index, exports and feeds, redirect
+    pages, the print deck, CSP, images, typography, the theme's values, staging, preview;
+11. the adapters: ``build`` (a command and its builds, as plain stages), ``plugin`` and
+    ``config`` (MkDocs), ``cli`` (the ``retex`` command).
 """

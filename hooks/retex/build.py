@@ -30,6 +30,7 @@ from .files import links_under, published_assets
 from .kinds import KINDS
 from .pages import PRINT_DECK, PageSpec, expand_placeholders, page_list, page_updated
 from .problems import ContentError, Problem, Stop, report, summary
+from .proposal import Contribution, ProposalError
 from .publish.csp import policy_hashes, unknown_scripts
 from .publish.deck import deck_sheets
 from .publish.exports import Publisher, json_ld, json_ld_script
@@ -58,6 +59,7 @@ class Settings:
     csp: tuple[str, ...]  # the published Content-Security-Policy, one directive each
     search: bool  # build the Pagefind index
     docs_folder: str  # "docs": where MkDocs reads the site's own pages
+    contribution: Contribution  # where /proposer/ sends a sheet: repo_url, edit_uri's branch
     extra: dict = field(default_factory=dict)  # mkdocs.yml's ``extra``
 
     @classmethod
@@ -67,6 +69,10 @@ class Settings:
         identity = {k: v for k, v in dict(options["publisher"]).items() if v is not None}
         licence = dict(options["license"])
         site_url = (mkdocs["site_url"] or "/").rstrip("/") + "/"
+        try:
+            contribution = Contribution.read(mkdocs["repo_url"], mkdocs["edit_uri"])
+        except ProposalError as exc:
+            raise Stop(str(exc)) from None
         return cls(
             root=Path(mkdocs["config_file_path"]).resolve().parent,
             site_dir=Path(mkdocs["site_dir"]),
@@ -83,6 +89,7 @@ class Settings:
             csp=tuple(options["csp"]),
             search=options["search"],
             docs_folder=Path(mkdocs["docs_dir"]).name,
+            contribution=contribution,
             extra=dict(mkdocs["extra"]),
         )
 
@@ -205,7 +212,8 @@ class Build:
     def __post_init__(self) -> None:
         self.script_hashes = policy_hashes("; ".join(self.settings.csp))
         self.templates = Templates(self.site)
-        self.pages = {spec.src_uri: spec for spec in page_list(self.site)}
+        specs = page_list(self.site, self.settings.contribution)
+        self.pages = {spec.src_uri: spec for spec in specs}
 
     # --- Files --------------------------------------------------------------------------
 

@@ -18,9 +18,10 @@ class Kind:
     prefix: str  # "cas": the URL folder of its pages
     label: str  # « cas », « méthode »: the search filter's value and the result's kind
     plural: str  # « cas », « méthodes »
+    indefinite: str  # « un cas », « une méthode »: « Proposer une méthode »
     template: str  # the page template, in overrides/
     references: str  # the front-matter field that names method sheets
-    command_names: tuple[str, ...]  # what ``retex new`` accepts
+    command_names: tuple[str, ...]  # what ``retex new`` accepts; the first: ?type= of /proposer/
     schema_title: str  # of its JSON Schema
     schema_path: str  # where its JSON Schema is published
     data_path: str  # its open data, without the extension (.json and .csv)
@@ -50,6 +51,7 @@ CASE = Kind(
     prefix="cas",
     label="cas",
     plural="cas",
+    indefinite="un cas",
     template="case.html",
     references="methods",
     command_names=("cas", "case"),
@@ -66,6 +68,7 @@ METHOD = Kind(
     prefix="methodes",
     label="méthode",
     plural="méthodes",
+    indefinite="une méthode",
     template="method.html",
     references="related",
     command_names=("methode", "méthode", "method"),

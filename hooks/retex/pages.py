@@ -4,8 +4,8 @@ data for the templates.
 * an entry page per published case and method: its Markdown is the contributor's body
   plus the headings of the sections its fields give (``sections.py``);
 * the case and method indexes, each browse page and its dimension's index;
-* the map of the cases (``geography.py``), the print deck, the open-data page and a
-  notice at each retired address.
+* the map of the cases (``geography.py``), the print deck, the open-data page, the
+  contribution form (``proposal.py``) and a notice at each retired address.
 
 The pages of ``docs/`` (home, about, legal pages…) are MkDocs' own; they may quote the
 configuration with ``[[publisher.name]]`` (``expand_placeholders``).
@@ -21,6 +21,7 @@ from .browse import BY_KEY
 from .collection import Entry
 from .geography import map_view
 from .kinds import CASE, KINDS, METHOD
+from .proposal import Contribution, form_data
 from .schema import field_docs
 from .sections import entry_markdown
 from .site import Site
@@ -51,9 +52,10 @@ class PageSpec:
         return stem + "/"
 
 
-def page_list(site: Site) -> list[PageSpec]:
-    """Every page the build adds: entry pages first, then indexes, browse and other pages."""
-    return entry_pages(site) + index_pages(site) + other_pages(site)
+def page_list(site: Site, contribution: Contribution) -> list[PageSpec]:
+    """Every page the build adds: entry pages first, then indexes, browse and other pages.
+    ``contribution``: where the form /proposer/ sends a sheet (mkdocs.yml)."""
+    return entry_pages(site) + index_pages(site) + other_pages(site, contribution)
 
 
 def entry_pages(site: Site) -> list[PageSpec]:
@@ -130,8 +132,9 @@ PRINT_DECK = "fiches-a-imprimer.md"  # shows every sheet's rendered body
 MAP = "carte/index.md"
 
 
-def other_pages(site: Site) -> list[PageSpec]:
-    """The map, the print deck, the open-data page and the notices of retired pages."""
+def other_pages(site: Site, contribution: Contribution) -> list[PageSpec]:
+    """The map, the print deck, the open-data page, the contribution form and the notices
+    of retired pages."""
     regions = next((i for i in site.browse if i.dimension is BY_KEY["regions"]), None)
     specs = [
         PageSpec(
@@ -159,6 +162,16 @@ def other_pages(site: Site) -> list[PageSpec]:
             "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
             "avec la description de chaque champ.",
             {"fields": {kind.name: field_docs(site.schema, kind) for kind in KINDS}},
+        ),
+        PageSpec(
+            "proposer.md",
+            "proposal.html",
+            "Proposer une fiche",
+            "Proposez un cas ou une méthode sans connaître Git : le formulaire vérifie la fiche "
+            "pendant que vous la rédigez, puis l’ouvre dans GitHub pour la proposer.",
+            {"proposal": form_data(site, contribution)},
+            # It shows the published methods and knows every slug: rebuilt when they change.
+            entries=[*site.cases, *site.methods],
         ),
     ]
     for retirement in site.retirements:

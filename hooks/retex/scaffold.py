@@ -62,9 +62,13 @@ de réussite se remplissent dans l’en-tête (lessons, challenges, success_cond
 
 ## Conseils
 
+<!-- Ce qui aide l’animateur, un conseil par ligne commençant par « - ». -->
+
 - Un conseil.
 
 ## Pièges à éviter
+
+<!-- Les erreurs courantes, une par ligne commençant par « - ». -->
 
 - Un piège.
 """,

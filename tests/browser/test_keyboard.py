@@ -17,13 +17,27 @@ WALKED = {
     "cas": "cas/strasbourg-transfo-labo-et-comptoir-des-services/",
     "recherche": "recherche/?q=atelier",
     "fiches à imprimer": "fiches-a-imprimer/",
+    "formulaire de proposition": "proposer/?type=methode",
 }
 MAX_STOPS = 400
 
 # Where the focus is, and whether a sighted keyboard user can see it: inside the viewport,
 # not covered by the sticky header, the back-to-top button or anything else, and its ring
-# of at least 3:1 against what surrounds it.
-FOCUS_STATE = """() => {
+# of at least 3:1 against what surrounds it. A stop that looks hidden is watched for
+# some 30 frames (half a second) before it counts as hidden: a focus that scrolls the page
+# makes Material resize its sidebars a few frames later, by its scroll handlers (the
+# reader sees the result; the frames before never stay on screen).
+FOCUS_STATE = """async () => {
+  const seen = (s) => !s || (s.visible && s.unobscured);
+  let state = focusState();
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (let i = 0; i < 30 && !seen(state); i++) {
+    await frame();
+    state = focusState();
+  }
+  return state;
+
+function focusState() {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   // A link that wraps has one box per line: judge its first line.
@@ -66,6 +80,7 @@ FOCUS_STATE = """() => {
     contrast: contrast(parse(style.outlineColor).slice(0, 3), background),
     cover: top ? top.outerHTML.slice(0, 100) : null,
   };
+}
 }"""
 
 
@@ -101,6 +116,10 @@ def problems(stops: list[dict]) -> list[str]:
 def settle(page, path: str):
     if path.startswith("recherche/"):
         expect(page.locator("[data-rx-facets] input").first).to_be_visible()
+    if path.startswith("proposer/"):
+        expect(page.locator("form:not([hidden]) [data-rx-state]")).not_to_have_text(
+            "Vérification de la fiche…"
+        )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -322,7 +341,9 @@ LANDMARKS = """() => {
 
 
 @pytest.mark.parametrize(
-    "path", ["", "cas/pau-lean-startup-directeurs/", "recherche/?q=atelier", "fiches-a-imprimer/"]
+    "path",
+    ["", "cas/pau-lean-startup-directeurs/", "recherche/?q=atelier", "fiches-a-imprimer/"]
+    + ["proposer/?type=cas"],
 )
 def test_landmarks_have_unique_names(site, page, path):
     page.goto(site.url + path)
@@ -343,3 +364,18 @@ def test_search_page_headings_and_data_table_captions(site, page):
     assert tables.count() >= 3
     for i in range(tables.count()):
         expect(tables.nth(i).locator("caption")).not_to_be_empty()
+
+
+def test_the_back_to_top_button_is_a_small_pill_at_the_bottom_right(site, page):
+    """Material shows it when the reader scrolls back up, and sets its ``top`` in the
+    element's style: it must not stretch into a white column over the table of contents."""
+    page.goto(site.url + "cas/strasbourg-transfo-labo-et-comptoir-des-services/")
+    page.mouse.wheel(0, 1500)
+    expect(page.locator(".md-top")).to_be_hidden()
+    page.mouse.wheel(0, -300)
+    top = page.locator(".md-top")
+    expect(top).to_be_visible()
+    expect(top).not_to_have_attribute("hidden", "")
+    box = top.bounding_box()
+    assert box["height"] < 60, box
+    assert box["y"] + box["height"] > 900 - 60 and box["x"] > 1280 / 2, box

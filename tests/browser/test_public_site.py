@@ -31,6 +31,7 @@ PAGE_KINDS = {
     "page introuvable": "une/page/qui/n-existe/pas/",
     "données ouvertes": "donnees/",
     "accessibilité": "accessibilite/",
+    "formulaire de proposition": "proposer/?type=cas",
 }
 
 
@@ -42,6 +43,10 @@ def wait_until_settled(page, path: str):
         expect(page.locator("[data-rx-results] > li").first).to_be_visible()
     if path.startswith("choisir-une-methode/"):
         expect(page.locator("[data-rx-chooser-status]")).to_contain_text("correspond")
+    if path.startswith("proposer/"):  # the published schema loaded, the form checked
+        expect(page.locator("form:not([hidden]) [data-rx-state]")).not_to_have_text(
+            "Vérification de la fiche…"
+        )
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))

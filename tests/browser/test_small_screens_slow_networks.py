@@ -44,7 +44,9 @@ def test_no_horizontal_scroll_at_320_px(site, new_page, kind):
     assert not page.evaluate(OVERFLOWS)
 
 
-@pytest.mark.parametrize("path", ["", "recherche/?q=atelier", "cas/pau-lean-startup-directeurs/"])
+@pytest.mark.parametrize(
+    "path", ["", "recherche/?q=atelier", "cas/pau-lean-startup-directeurs/", "proposer/?type=cas"]
+)
 @pytest.mark.parametrize("width", [320, 1280])
 def test_text_spacing_keeps_everything_readable(site, new_page, path, width):
     # The reader's style sheet is injected as an extension would: past the page's CSP.

@@ -284,6 +284,9 @@ function setup(navigated = false) {
   if (document.querySelector("[data-rx-chooser]")) {
     import("./chooser.js").then((m) => m.setupChooser());
   }
+  if (document.querySelector("[data-rx-proposal]")) {
+    import("./proposal.js").then((m) => m.setupProposal());
+  }
 }
 
 // Material's instant navigation replaces the page without reloading this script: its
