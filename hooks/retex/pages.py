@@ -4,7 +4,10 @@ data for the templates.
 * an entry page per published case and method: its Markdown is the contributor's body
   plus the headings of the sections its fields give (``sections.py``);
 * the case and method indexes, each browse page and its dimension's index;
-* the print deck, the open-data page and a notice at each retired address.
+* the print deck, the open-data page and a notice at each retired address;
+* « Ma sélection » and its print-ready document: every published entry as a catalogue
+  from which the reader's script picks the chosen ones (the selection itself lives in
+  the reader's browser only).
 
 The pages of ``docs/`` (home, about, legal pages…) are MkDocs' own; they may quote the
 configuration with ``[[publisher.name]]`` (``expand_placeholders``).
@@ -124,10 +127,15 @@ def index_pages(site: Site) -> list[PageSpec]:
 
 
 PRINT_DECK = "fiches-a-imprimer.md"  # shows every sheet's rendered body
+SELECTION = "ma-selection/index.md"
+SELECTION_PRINT = "ma-selection/imprimer/index.md"
 
 
 def other_pages(site: Site) -> list[PageSpec]:
-    """The print deck, the open-data page and the notices of retired pages."""
+    """The print deck, the open-data page, « Ma sélection » and its print-ready document,
+    and the notices of retired pages."""
+    listed = site.methods + site.cases
+    catalogue = {"catalogue": listed}
     specs = [
         PageSpec(
             PRINT_DECK,
@@ -144,6 +152,24 @@ def other_pages(site: Site) -> list[PageSpec]:
             "Les cas et les méthodes de Retex en JSON et en CSV, sous Licence Ouverte 2.0, "
             "avec la description de chaque champ.",
             {"fields": {kind.name: field_docs(site.schema, kind) for kind in KINDS}},
+        ),
+        PageSpec(
+            SELECTION,
+            "selection.html",
+            "Ma sélection",
+            "Les fiches que vous gardez pour préparer un atelier : à réordonner, à imprimer "
+            "d’un coup ou à partager par un lien. Elles restent dans votre navigateur.",
+            catalogue,
+            entries=listed,
+        ),
+        PageSpec(
+            SELECTION_PRINT,
+            "selection-print.html",
+            "Ma sélection à imprimer",
+            "Les fiches de votre sélection réunies en un seul document à imprimer, chacune "
+            "sur ses pages, précédées d’une page de garde.",
+            catalogue,
+            entries=listed,
         ),
     ]
     for retirement in site.retirements:
