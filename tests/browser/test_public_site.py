@@ -27,6 +27,8 @@ PAGE_KINDS = {
     "recherche avec résultats": "recherche/?q=atelier&type=m%C3%A9thode",
     "choix d’une méthode": "choisir-une-methode/?phase=comprendre",
     "fiches à imprimer": "fiches-a-imprimer/",
+    "ma sélection (vide)": "ma-selection/",
+    "ma sélection à imprimer (vide)": "ma-selection/imprimer/",
     "page introuvable": "une/page/qui/n-existe/pas/",
     "données ouvertes": "donnees/",
     "accessibilité": "accessibilite/",
@@ -40,7 +42,9 @@ def wait_until_settled(page, path: str):
     if path.startswith("recherche/"):
         expect(page.locator("[data-rx-results] > li").first).to_be_visible()
     if path.startswith("choisir-une-methode/"):
-        expect(page.locator("[data-rx-chooser-status]")).to_contain_text("correspond")
+        expect(page.locator("[data-rx-chooser-status]")).to_contain_text("convien")
+    if path.startswith("ma-selection/imprimer/"):
+        expect(page.locator("[data-rx-selection-print]")).to_have_attribute("data-rx-state", "done")
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
