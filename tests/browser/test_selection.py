@@ -127,6 +127,15 @@ def test_chooser_keeps_exactly_the_sheets_that_fit_and_proposes_a_sequence(site,
     assert listed.evaluate_all("l => l.map(li => li.dataset.rxSlug)") == slugs
 
 
+def test_links_of_the_former_chooser_still_answer(site, page):
+    # Its choices were the search buckets: each reads as its upper bound.
+    page.goto(site.url + "choisir-une-methode/?duration=1-a-3-h&participants=6-a-15")
+    expect(page.get_by_label("Temps disponible, en minutes")).to_have_value("180")
+    expect(page.get_by_label("Nombre de personnes")).to_have_value("15")
+    expected = sorted(m["slug"] for m in published_methods() if fits(m, 180, 15))
+    expect(page.locator("[data-rx-chooser-list] > li:visible")).to_have_count(len(expected))
+
+
 def test_chooser_reads_its_address_and_filters_by_step(site, page):
     page.goto(site.url + "choisir-une-methode/?duration=45&participants=8&phase=capitaliser")
     expect(page.get_by_label("Temps disponible, en minutes")).to_have_value("45")
@@ -280,6 +289,19 @@ def test_reorder_and_remove_with_the_keyboard(site, page):
     page.get_by_role("button", name="Vider ma sélection").click()
     expect(page.locator("[data-rx-selection-empty]")).to_be_visible()
     assert page.evaluate("document.cookie") == ""
+
+
+def test_a_link_with_a_former_slug_gives_the_renamed_sheet(site, page):
+    aliased = [m for m in published_methods() if m.get("aliases")]
+    assert aliased, "a renamed sheet in the content"
+    method = aliased[0]
+    page.goto(f"{site.url}ma-selection/?methodes={method['aliases'][0]}")
+    page.get_by_role("button", name="Garder cette sélection").click()
+    assert selection_slugs(page) == [f"methodes/{method['slug']}"]
+    page.goto(f"{site.url}methodes/{method['slug']}/")
+    expect(page.locator(".rx-actions button[data-rx-select]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
 
 # --- The share link's query, hostile --------------------------------------------------

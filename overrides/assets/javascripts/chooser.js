@@ -185,6 +185,11 @@ export function setupChooser() {
       if (Array.from(field.options).some((o) => o.value === wanted)) field.value = wanted;
     } else if (/^\d{1,6}$/.test(wanted)) {
       field.value = wanted;
+    } else {
+      // A link of the former chooser: a bucket's slug, read as its upper bound.
+      const former = (field.getAttribute("data-rx-former") || "").split(" ")
+        .map((pair) => pair.split("=")).find(([slug]) => slug && slug === wanted);
+      if (former) field.value = former[1];
     }
   }
 

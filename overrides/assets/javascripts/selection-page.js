@@ -12,14 +12,26 @@ import * as store from "./selection.js";
 
 const key = (item) => `${item.kind}/${item.slug}`;
 
+/** The published entries: { cards, known }. ``known(item)`` is the entry an item names,
+ * by its slug or a former one, or null. Lookups are by string, in a Map. */
 function catalogue() {
   const cards = new Map();
+  const names = new Map();
   const template = document.querySelector("template[data-rx-catalogue]");
-  if (!template) return cards;
-  for (const li of template.content.querySelectorAll("li[data-rx-kind]")) {
-    cards.set(`${li.getAttribute("data-rx-kind")}/${li.getAttribute("data-rx-slug")}`, li);
+  for (const li of template ? template.content.querySelectorAll("li[data-rx-kind]") : []) {
+    const kind = li.getAttribute("data-rx-kind");
+    const entry = { kind, slug: li.getAttribute("data-rx-slug") };
+    cards.set(key(entry), li);
+    names.set(key(entry), entry);
   }
-  return cards;
+  for (const li of template ? template.content.querySelectorAll("li[data-rx-aliases]") : []) {
+    const entry = names.get(`${li.getAttribute("data-rx-kind")}/${li.getAttribute("data-rx-slug")}`);
+    for (const alias of li.getAttribute("data-rx-aliases").split(" ")) {
+      const former = `${entry.kind}/${alias}`;
+      if (alias && !names.has(former)) names.set(former, entry);
+    }
+  }
+  return { cards, known: (item) => names.get(key(item)) || null };
 }
 
 function count(items) {
@@ -51,14 +63,16 @@ export function setupSelectionPage() {
   if (!root || root.hasAttribute("data-rx-ready")) return;
   root.setAttribute("data-rx-ready", "1");
   root.hidden = false;
-  const cards = catalogue();
-  const known = (item) => cards.has(key(item));
+  const { cards, known } = catalogue();
   const $ = (name) => root.querySelector(`[data-rx-${name}]`);
   const status = $("selection-status");
   const shared = $("shared");
   let offer = store.fromQuery(location.search, known); // a shared selection, not kept yet
 
-  const mine = () => store.ordered(store.read().filter(known));
+  const mine = () => store.ordered(store.readKnown(known));
+  // Entries kept under a former slug take their new one; sheets no longer published go.
+  const stored = store.readKnown(known);
+  if (!store.same(stored, store.read())) store.write(stored);
   const say = (text) => {
     status.textContent = "";
     requestAnimationFrame(() => { status.textContent = text; });
@@ -263,12 +277,11 @@ export async function setupSelectionPrint() {
   const root = document.querySelector("[data-rx-selection-print]");
   if (!root || root.hasAttribute("data-rx-ready")) return;
   root.setAttribute("data-rx-ready", "1");
-  const cards = catalogue();
-  const known = (item) => cards.has(key(item));
+  const { cards, known } = catalogue();
   const status = document.querySelector("[data-rx-print-status]");
   const printButton = document.querySelector("[data-rx-print-selection]");
   const fromLink = store.fromQuery(location.search, known);
-  const items = store.ordered(fromLink ? fromLink.items : store.read().filter(known));
+  const items = store.ordered(fromLink ? fromLink.items : store.readKnown(known));
   if (!items.length) {
     status.textContent = "Votre sélection est vide : ajoutez des fiches avant de l’imprimer.";
     root.setAttribute("data-rx-state", "done");

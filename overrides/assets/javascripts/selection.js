@@ -127,14 +127,14 @@ export function shareQuery(items) {
 }
 
 /**
- * The entries a share link names (its query string, hostile), those of ``known`` only
- * (a function of an entry): { items, ignored }, or null when it names none at all.
+ * The entries a share link names (its query string, hostile), as ``known`` gives them
+ * (a function of an entry: the published one it names, or null): { items, ignored }, or
+ * null when the query names none at all.
  */
 export function fromQuery(search, known) {
   const params = new URLSearchParams(search);
   const wanted = [];
   let parts = 0;
-  let ignored = 0;
   let named = false;
   for (const kind of KINDS) {
     for (const value of params.getAll(kind)) {
@@ -147,10 +147,15 @@ export function fromQuery(search, known) {
     }
   }
   if (!named) return null;
-  const items = clean(wanted.filter((item) => SLUG.test(item.slug) && known(item)));
-  const kept = new Set(items.map(key));
-  ignored = new Set(wanted.map(key).filter((k) => !kept.has(k))).size;
+  const found = wanted.map((item) => (SLUG.test(item.slug) ? known(item) : null));
+  const items = clean(found.filter(Boolean));
+  const ignored = new Set(wanted.filter((_, i) => !found[i]).map(key)).size;
   return { items, ignored };
+}
+
+/** The entries of the store that ``known`` finds, as it names them. */
+export function readKnown(known) {
+  return clean(read().map(known).filter(Boolean));
 }
 
 export function same(a, b) {
