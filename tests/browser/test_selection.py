@@ -201,7 +201,7 @@ def test_three_entries_kept_shared_and_printed_with_no_request_leaving_the_site(
     expect(page.locator("[data-rx-selection-list] > li")).to_have_count(3)
     assert selection_slugs(page) == wanted, "methods first, in the order chosen"
     expect(page.locator("[data-rx-selection-status]")).to_have_text(
-        "Votre sélection : 2 méthodes et 1\u00a0cas."
+        "Votre sélection\u00a0: 2 méthodes et 1\u00a0cas."
     )
     page.reload()
     expect(page.locator("[data-rx-selection-list] > li")).to_have_count(3)
@@ -274,7 +274,7 @@ def test_reorder_and_remove_with_the_keyboard(site, page):
     assert selection_slugs(page)[:2] == ["methodes/tour-de-table", "methodes/debat-mouvant"]
     expect(page.get_by_role("button", name="Descendre : Tour de table")).to_be_focused()
     expect(page.locator("[data-rx-selection-status]")).to_have_text(
-        "Tour de table : en position 1."
+        "Tour de table\u00a0: en position 1."
     )
     page.reload()
     assert selection_slugs(page)[:2] == ["methodes/tour-de-table", "methodes/debat-mouvant"]

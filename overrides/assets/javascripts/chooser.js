@@ -236,7 +236,7 @@ export function setupChooser() {
       const li = el("li");
       const link = el("a", null, sheet.title);
       link.href = sheet.url;
-      li.append(link, document.createTextNode(` — ${why.join(" ; ")}.`));
+      li.append(link, document.createTextNode(` — ${why.join("\u202f; ")}.`));
       leftOutList.appendChild(li);
     }
 
@@ -259,7 +259,7 @@ export function setupChooser() {
         steps.appendChild(li);
       }
       const spare = w.duration - proposed.total;
-      total.textContent = `Durée totale : ${minutes(proposed.total)}` +
+      total.textContent = `Durée totale\u00a0: ${minutes(proposed.total)}` +
         (spare > 0 ? `, soit ${minutes(spare)} de marge pour l’accueil et les pauses.` : ".");
     }
 

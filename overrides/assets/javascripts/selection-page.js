@@ -94,11 +94,11 @@ export function setupSelectionPage() {
         : "Ce lien ne propose aucune fiche publiée.";
       if (offer.ignored) {
         text += offer.ignored > 1
-          ? ` ${offer.ignored} éléments du lien ne correspondent à aucune fiche publiée : ils sont ignorés.`
-          : " Un élément du lien ne correspond à aucune fiche publiée : il est ignoré.";
+          ? ` ${offer.ignored} éléments du lien ne correspondent à aucune fiche publiée\u00a0: ils sont ignorés.`
+          : " Un élément du lien ne correspond à aucune fiche publiée\u00a0: il est ignoré.";
       }
       if (current.length && offer.items.length) {
-        text += ` Le garder remplace votre sélection actuelle (${count(current)}) ; vous pouvez aussi l’y ajouter.`;
+        text += ` Le garder remplace votre sélection actuelle (${count(current)})\u202f; vous pouvez aussi l’y ajouter.`;
       }
       $("shared-text").textContent = text;
       $("shared-add").hidden = !(current.length && offer.items.length);
@@ -121,7 +121,7 @@ export function setupSelectionPage() {
     if (!status.textContent || focus === "count") {
       status.textContent = offer
         ? "Sélection reçue par un lien."
-        : `Votre sélection : ${count(showing)}.`;
+        : `Votre sélection\u00a0: ${count(showing)}.`;
     }
     if (focus && focus.item) {
       const li = Array.from(root.querySelectorAll("li[data-rx-kind]"))
@@ -148,14 +148,14 @@ export function setupSelectionPage() {
     if (index > 0) {
       act("up", "Monter", () => {
         store.move(item.kind, item.slug, -1);
-        say(`${title} : en position ${index}.`);
+        say(`${title}\u00a0: en position ${index}.`);
         render({ item, action: "up" });
       });
     }
     if (index < total - 1) {
       act("down", "Descendre", () => {
         store.move(item.kind, item.slug, +1);
-        say(`${title} : en position ${index + 2}.`);
+        say(`${title}\u00a0: en position ${index + 2}.`);
         render({ item, action: "down" });
       });
     }
@@ -163,7 +163,7 @@ export function setupSelectionPage() {
       const order = mine();
       const at = order.findIndex((i) => key(i) === key(item));
       store.remove(item.kind, item.slug);
-      say(`${title} : retirée de votre sélection.`);
+      say(`Fiche «\u00a0${title}\u00a0» retirée de votre sélection.`);
       const next = mine()[Math.min(at, order.length - 2)];
       render(next ? { item: next, action: "remove" } : { item: { kind: "", slug: "" } });
     });
@@ -175,7 +175,7 @@ export function setupSelectionPage() {
     store.write(offer.items);
     offer = null;
     forgetQuery();
-    say("Cette sélection est maintenant la vôtre : elle est gardée dans ce navigateur.");
+    say("Cette sélection est maintenant la vôtre\u00a0: elle est gardée dans ce navigateur.");
     render({ item: { kind: "", slug: "" } });
   });
   $("shared-add").addEventListener("click", () => {
@@ -188,7 +188,7 @@ export function setupSelectionPage() {
   $("shared-dismiss").addEventListener("click", () => {
     offer = null;
     forgetQuery();
-    say("Sélection du lien ignorée : voici la vôtre.");
+    say("Sélection du lien ignorée\u00a0: voici la vôtre.");
     render({ item: { kind: "", slug: "" } });
   });
   $("selection-clear").addEventListener("click", () => {
@@ -198,7 +198,7 @@ export function setupSelectionPage() {
   });
   $("share-copy").addEventListener("click", () => {
     const input = $("share-link");
-    const done = () => say("Lien copié : collez-le dans un message.");
+    const done = () => say("Lien copié\u00a0: collez-le dans un message.");
     input.select();
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(input.value).then(done, () => say("Copiez le lien sélectionné (Ctrl+C)."));
@@ -283,7 +283,7 @@ export async function setupSelectionPrint() {
   const fromLink = store.fromQuery(location.search, known);
   const items = store.ordered(fromLink ? fromLink.items : store.readKnown(known));
   if (!items.length) {
-    status.textContent = "Votre sélection est vide : ajoutez des fiches avant de l’imprimer.";
+    status.textContent = "Votre sélection est vide\u00a0: ajoutez des fiches avant de l’imprimer.";
     root.setAttribute("data-rx-state", "done");
     return;
   }
@@ -307,7 +307,7 @@ export async function setupSelectionPrint() {
   results.forEach((result, i) => {
     if (result.status === "fulfilled") place.appendChild(result.value);
     else {
-      console.error("Retex : une fiche de la sélection n’a pas pu être chargée.", result.reason);
+      console.error("Retex\u00a0: une fiche de la sélection n’a pas pu être chargée.", result.reason);
       failed.push(cards.get(key(items[i])).getAttribute("data-rx-title"));
     }
   });
@@ -315,7 +315,7 @@ export async function setupSelectionPrint() {
   root.hidden = false;
   const ready = results.length - failed.length;
   status.textContent = `${plural(ready, "fiche prête", "fiches prêtes")} à imprimer, après une page de garde.` +
-    (failed.length ? ` Non chargées (réessayez plus tard) : ${failed.join(", ")}.` : "");
+    (failed.length ? ` Non chargées (réessayez plus tard)\u00a0: ${failed.join(", ")}.` : "");
   printButton.hidden = false;
   printButton.addEventListener("click", () => window.print());
   root.setAttribute("data-rx-state", "done");

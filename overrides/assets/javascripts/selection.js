@@ -211,7 +211,7 @@ export function selectButton(kind, slug, title) {
   label.textContent = ADD;
   const name = document.createElement("span");
   name.className = "rx-sr-only";
-  name.textContent = ` : ${title}`;
+  name.textContent = `\u00a0: ${title}`;
   button.append(label, name);
   wire(button);
   render(button, read());
