@@ -261,6 +261,8 @@ def test_three_entries_kept_shared_and_printed_with_no_request_leaving_the_site(
             assert title in own[0] and "Déroulé" in text, slug
         else:
             assert "Démarche" in text, slug
+    printed = "".join(pages).replace("\n", "")
+    assert f"{site.url}ma-selection/" not in printed, "no note for the page's own buttons"
     for absent in ("Rechercher", "Retirer de ma sélection", "Cas qui l’ont utilisée"):
         assert absent not in "\n".join(pages), absent
     assert not foreign and not foreign_other, foreign + foreign_other

@@ -177,7 +177,7 @@ export function searchUnavailable(error, target) {
 // which CSS cannot do). Links of the fact box, related lists and page footer are not
 // printed as notes.
 const NOT_NOTED = ".headerlink, .rx-facts, .rx-related, .rx-page-footer, .rx-breadcrumb, " +
-  ".rx-deck__intro, .rx-print-notes, .rx-print-frame > tfoot, .md-content__button";
+  ".rx-deck__intro, .rx-print-notes, .rx-print-frame > tfoot, .md-content__button, .rx-actions";
 
 /** Number the links of each printed unit (a sheet) and list their addresses at its end. */
 export function printNotes(units) {
