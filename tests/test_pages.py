@@ -7,9 +7,10 @@ import pytest
 from samples import ROOT
 
 from retex.kinds import KINDS
-from retex.pages import PRINT_DECK, expand_placeholders, page_list
+from retex.pages import PRINT_DECK, SELECTION, SELECTION_PRINT, expand_placeholders, page_list
 from retex.proposal import Contribution
 from retex.publish.deck import rebase_html
+from retex.publish.records import method_fit
 from retex.site import load_site
 
 GITHUB = Contribution("https://github.com/retex/retex", "main")
@@ -32,6 +33,29 @@ def test_every_published_entry_index_and_browse_page_is_listed_once():
     assert {"fiches-a-imprimer/", "donnees/", "proposer/"} <= urls
     [deck] = [spec for spec in specs if spec.src_uri == PRINT_DECK]
     assert deck.entries == site.methods
+
+
+def test_the_selection_pages_list_every_published_entry_methods_first():
+    site = load_site(ROOT)
+    specs = {spec.src_uri: spec for spec in page_list(site, GITHUB)}
+    for uri in (SELECTION, SELECTION_PRINT):
+        assert specs[uri].context["catalogue"] == site.methods + site.cases
+        assert specs[uri].entries == site.methods + site.cases  # their update date
+    assert specs[SELECTION].url == "ma-selection/"
+    assert specs[SELECTION_PRINT].url == "ma-selection/imprimer/"
+
+
+def test_the_chooser_reads_each_method_s_figures_and_phases_from_its_front_matter():
+    site = load_site(ROOT)
+    for method in site.methods:
+        d = method.data
+        fit = method_fit(method, site.vocabulary)
+        assert fit["duration"] == (d.duration.min, d.duration.max)
+        assert fit["participants"] == (d.participants.min, d.participants.max)
+        assert fit["opens"] == ("comprendre" in d.phase)
+        assert fit["closes"] == ("capitaliser" in d.phase)
+    tour = method_fit(site.method("tour-de-table"), site.vocabulary)
+    assert tour["opens"] and tour["closes"]
 
 
 def test_the_built_site_has_a_page_for_every_listed_page(built_site):

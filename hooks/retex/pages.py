@@ -5,7 +5,10 @@ data for the templates.
   plus the headings of the sections its fields give (``sections.py``);
 * the case and method indexes, each browse page and its dimension's index;
 * the map of the cases (``geography.py``), the print deck, the open-data page, the
-  contribution form (``proposal.py``) and a notice at each retired address.
+  contribution form (``proposal.py``) and a notice at each retired address;
+* « Ma sélection » and its print-ready document: every published entry as a catalogue
+  from which the reader's script picks the chosen ones (the selection itself lives in
+  the reader's browser only).
 
 The pages of ``docs/`` (home, about, legal pages…) are MkDocs' own; they may quote the
 configuration with ``[[publisher.name]]`` (``expand_placeholders``).
@@ -130,12 +133,16 @@ def index_pages(site: Site) -> list[PageSpec]:
 
 PRINT_DECK = "fiches-a-imprimer.md"  # shows every sheet's rendered body
 MAP = "carte/index.md"
+SELECTION = "ma-selection/index.md"
+SELECTION_PRINT = "ma-selection/imprimer/index.md"
 
 
 def other_pages(site: Site, contribution: Contribution) -> list[PageSpec]:
-    """The map, the print deck, the open-data page, the contribution form and the notices
-    of retired pages."""
+    """The map, the print deck, the open-data page, the contribution form, « Ma
+    sélection » and its print-ready document, and the notices of retired pages."""
     regions = next((i for i in site.browse if i.dimension is BY_KEY["regions"]), None)
+    listed = site.methods + site.cases
+    catalogue = {"catalogue": listed}
     specs = [
         PageSpec(
             MAP,
@@ -172,6 +179,24 @@ def other_pages(site: Site, contribution: Contribution) -> list[PageSpec]:
             {"proposal": form_data(site, contribution)},
             # It shows the published methods and knows every slug: rebuilt when they change.
             entries=[*site.cases, *site.methods],
+        ),
+        PageSpec(
+            SELECTION,
+            "selection.html",
+            "Ma sélection",
+            "Les fiches que vous gardez pour préparer un atelier : à réordonner, à imprimer "
+            "d’un coup ou à partager par un lien. Elles restent dans votre navigateur.",
+            catalogue,
+            entries=listed,
+        ),
+        PageSpec(
+            SELECTION_PRINT,
+            "selection-print.html",
+            "Ma sélection à imprimer",
+            "Les fiches de votre sélection réunies en un seul document à imprimer, chacune "
+            "sur ses pages, précédées d’une page de garde.",
+            catalogue,
+            entries=listed,
         ),
     ]
     for retirement in site.retirements:

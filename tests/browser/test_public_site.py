@@ -28,6 +28,8 @@ PAGE_KINDS = {
     "choix d’une méthode": "choisir-une-methode/?phase=comprendre",
     "carte des cas": "carte/",
     "fiches à imprimer": "fiches-a-imprimer/",
+    "ma sélection (vide)": "ma-selection/",
+    "ma sélection à imprimer (vide)": "ma-selection/imprimer/",
     "page introuvable": "une/page/qui/n-existe/pas/",
     "données ouvertes": "donnees/",
     "accessibilité": "accessibilite/",
@@ -42,7 +44,9 @@ def wait_until_settled(page, path: str):
     if path.startswith("recherche/"):
         expect(page.locator("[data-rx-results] > li").first).to_be_visible()
     if path.startswith("choisir-une-methode/"):
-        expect(page.locator("[data-rx-chooser-status]")).to_contain_text("correspond")
+        expect(page.locator("[data-rx-chooser-status]")).to_contain_text("convien")
+    if path.startswith("ma-selection/imprimer/"):
+        expect(page.locator("[data-rx-selection-print]")).to_have_attribute("data-rx-state", "done")
     if path.startswith("proposer/"):  # the published schema loaded, the form checked
         expect(page.locator("form:not([hidden]) [data-rx-state]")).not_to_have_text(
             "Vérification de la fiche…"

@@ -90,20 +90,31 @@ def method_buckets(entry: Entry, vocabulary: Vocabulary) -> dict[str, list]:
     }
 
 
-def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
-    """The chooser's view of a method: phase, duration and group-size buckets, modalities.
+# Where a sheet may sit in a workshop the chooser proposes, read from its phases: an
+# opening is a sheet of the first step (getting to know the group and the question), a
+# closing one of the last (taking stock). Every sheet that fits may be the core.
+OPENING_PHASE = "comprendre"
+CLOSING_PHASE = "capitaliser"
 
-    A method belongs to every bucket its range overlaps. A method that states no
-    modality is shown whatever modality the reader asks for.
+
+def method_fit(entry: Entry, vocabulary: Vocabulary) -> dict:
+    """The chooser's view of a method, from its front matter: phases and modalities (as
+    slugs), its duration in minutes and its group size (``min``, ``max``), and whether
+    it can open or close a workshop.
+
+    A method fits a workshop when its minimum duration is within the time available and
+    the number of people within its group range. A method that states no modality is
+    shown whatever modality the reader asks for.
     """
     d = entry.data
-    buckets = method_buckets(entry, vocabulary)
     return {
         "phase": [vocabulary.slug("phases", p) for p in d.phase],
-        "duration": [b.slug for b in buckets["duration"]],
-        "participants": [b.slug for b in buckets["participants"]],
         "modality": [vocabulary.slug("modalities", m) for m in d.modality]
         or [t.slug for t in vocabulary.terms["modalities"]],
+        "duration": (d.duration.min, d.duration.max),
+        "participants": (d.participants.min, d.participants.max),
+        "opens": OPENING_PHASE in d.phase,
+        "closes": CLOSING_PHASE in d.phase,
     }
 
 

@@ -42,7 +42,7 @@ class Templates:
     def search_record(self, entry: Entry) -> SearchRecord:
         return search_record(entry, self.vocabulary, self._site.method_title)
 
-    def method_fit(self, entry: Entry) -> dict[str, list[str]]:
+    def method_fit(self, entry: Entry) -> dict:
         return method_fit(entry, self.vocabulary)
 
     def facets(self) -> list[dict]:

@@ -1,7 +1,9 @@
 /*
  * Shared by Retex's scripts: the site root, Pagefind loaded on first use, one renderer
- * for search results (header and /recherche/), the message shown when search cannot run.
+ * for search results (header and /recherche/), the message shown when search cannot run,
+ * the printed notes of links.
  */
+import { entryOf, selectButton } from "./selection.js";
 
 // The site root, absolute: this file is <root>/assets/javascripts/common.js (it may run
 // before the page is parsed, so it does not read the page).
@@ -138,6 +140,8 @@ export function renderResult(item, { compact = false, level = 3 } = {}) {
     excerpt.innerHTML = frenchSpacing(item.excerpt); // escaped text, <mark> around matches
     li.appendChild(excerpt);
   }
+  const entry = entryOf(item.url, ROOT);
+  if (entry) li.appendChild(selectButton(entry.kind, entry.slug, item.meta.title || ""));
   return li;
 }
 
@@ -164,4 +168,38 @@ export function searchUnavailable(error, target) {
     target.appendChild(document.createTextNode(
       i < ways.length - 2 ? ", " : i === ways.length - 2 ? " ou " : "."));
   });
+}
+
+/* ----------------------------------------------------------------- print --- */
+
+// On paper a link cannot be followed: each one gets a number, and its address is listed
+// under that number at the end of its sheet (the addresses are computed here, absolute,
+// which CSS cannot do). Links of the fact box, related lists and page footer are not
+// printed as notes.
+const NOT_NOTED = ".headerlink, .rx-facts, .rx-related, .rx-page-footer, .rx-breadcrumb, " +
+  ".rx-deck__intro, .rx-print-notes, .rx-print-frame > tfoot, .md-content__button, .rx-actions";
+
+/** Number the links of each printed unit (a sheet) and list their addresses at its end. */
+export function printNotes(units) {
+  for (const unit of units) {
+    if (!unit || unit.hasAttribute("data-rx-notes")) continue;
+    unit.setAttribute("data-rx-notes", "1");
+    const numbers = new Map();
+    for (const a of unit.querySelectorAll("a[href]")) {
+      const href = a.getAttribute("href");
+      if (!href || href.startsWith("#") || a.closest(NOT_NOTED)) continue;
+      const address = new URL(href, location.href).href.replace(/^mailto:/, ""); // SVG links too
+      if (a.textContent.trim() === address) continue;
+      if (!numbers.has(address)) numbers.set(address, numbers.size + 1);
+      a.setAttribute("data-print-note", String(numbers.get(address)));
+    }
+    if (!numbers.size) continue;
+    const notes = el("section", "rx-print-notes");
+    notes.appendChild(el("h2", "rx-print-notes__title", "Liens cités"));
+    const ol = el("ol");
+    for (const address of numbers.keys()) ol.appendChild(el("li", null, address));
+    notes.appendChild(ol);
+    const place = unit.querySelector("[data-rx-print-notes]");
+    if (place) place.appendChild(notes); else unit.appendChild(notes);
+  }
 }

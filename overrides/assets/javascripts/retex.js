@@ -7,10 +7,11 @@
  * - the header search box: Pagefind's first results as you type, and what was typed
  *   before this script arrived is searched as soon as it is here;
  * - print: links numbered, their addresses listed at the end of each sheet, and the
- *   « Imprimer » buttons.
+ *   « Imprimer » buttons;
+ * - the « Ajouter à ma sélection » toggles (selection.js).
  *
- * The search page (search-page.js) and the chooser (chooser.js) load their own code only
- * where they are used. Links within a page, Material's sitemap and single-character
+ * The search page (search-page.js), the chooser (chooser.js) and « Ma sélection »
+ * (selection-page.js) load their own code only where they are used. Links within a page, Material's sitemap and single-character
  * shortcuts are handled earlier, by navigation.js.
  */
 import {
@@ -19,11 +20,13 @@ import {
   el,
   pagefind,
   plural,
+  printNotes,
   renderResult,
   searchTerms,
   searchUnavailable,
   warmUp,
 } from "./common.js";
+import { setupToggles } from "./selection.js";
 
 const HEADER_RESULTS = 6;
 
@@ -213,36 +216,12 @@ function setupHeader(navigated = false) {
 
 /* ----------------------------------------------------------------- print --- */
 
-// On paper a link cannot be followed: each one gets a number, and its address is listed
-// under that number at the end of its sheet (the addresses are computed here, absolute,
-// which CSS cannot do). Links of the fact box, related lists and page footer are not
-// printed as notes.
-const NOT_NOTED = ".headerlink, .rx-facts, .rx-related, .rx-page-footer, .rx-breadcrumb, " +
-  ".rx-deck__intro, .rx-print-notes, .rx-print-frame > tfoot, .md-content__button";
-
+// Links numbered on paper (common.js): per sheet of the print deck, else the page. The
+// printed selection numbers its sheets once it has assembled them (selection-page.js).
 function setupPrint() {
-  const sheets = document.querySelectorAll(".rx-sheet");
-  const units = sheets.length ? Array.from(sheets) : [document.getElementById("contenu")];
-  for (const unit of units) {
-    if (!unit || unit.hasAttribute("data-rx-notes")) continue;
-    unit.setAttribute("data-rx-notes", "1");
-    const numbers = new Map();
-    for (const a of unit.querySelectorAll("a[href]")) {
-      const href = a.getAttribute("href");
-      if (!href || href.startsWith("#") || a.closest(NOT_NOTED)) continue;
-      const address = new URL(href, location.href).href.replace(/^mailto:/, "");
-      if (a.textContent.trim() === address) continue;
-      if (!numbers.has(address)) numbers.set(address, numbers.size + 1);
-      a.setAttribute("data-print-note", String(numbers.get(address)));
-    }
-    if (!numbers.size) continue;
-    const notes = el("section", "rx-print-notes");
-    notes.appendChild(el("h2", "rx-print-notes__title", "Liens cités"));
-    const ol = el("ol");
-    for (const address of numbers.keys()) ol.appendChild(el("li", null, address));
-    notes.appendChild(ol);
-    const place = unit.querySelector("[data-rx-print-notes]");
-    if (place) place.appendChild(notes); else unit.appendChild(notes);
+  if (!document.querySelector("[data-rx-selection-print]")) {
+    const sheets = document.querySelectorAll(".rx-sheet");
+    printNotes(sheets.length ? Array.from(sheets) : [document.getElementById("contenu")]);
   }
   for (const button of document.querySelectorAll("[data-rx-print]")) {
     if (button.hasAttribute("data-rx-ready")) continue;
@@ -281,11 +260,18 @@ function setup(navigated = false) {
   setupSearch(navigated);
   setupPermalinks();
   setupPrint();
+  setupToggles();
   if (document.querySelector("[data-rx-chooser]")) {
     import("./chooser.js").then((m) => m.setupChooser());
   }
   if (document.querySelector("[data-rx-proposal]")) {
     import("./proposal.js").then((m) => m.setupProposal());
+  }
+  if (document.querySelector("[data-rx-selection-page]")) {
+    import("./selection-page.js").then((m) => m.setupSelectionPage());
+  }
+  if (document.querySelector("[data-rx-selection-print]")) {
+    import("./selection-page.js").then((m) => m.setupSelectionPrint());
   }
 }
 
