@@ -404,3 +404,53 @@ def test_plain_text_fields_are_accepted_and_escaped_where_shown(content, extra):
         )
     content.write("cases/pau-accueil.md", text)
     assert content.check() == []
+
+
+# --- One h1 per page: the entry's title ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, needle",
+    [
+        ("# Un titre de trop", "# Un titre"),
+        ("#BARCAMP : un mot-clé en début de ligne", "#BARCAMP"),  # no space needed
+        ("Un titre souligné\n=================", "====="),
+        ("- # dans une liste", "- #"),
+        ("> # dans une citation", "> #"),
+    ],
+)
+def test_a_level_one_heading_in_a_body_is_refused_with_its_line_and_the_fix(
+    content, body, needle
+):
+    text = CASE + "\n" + body + "\n"
+    content.write("cases/pau-accueil.md", text)
+    [problem] = content.check()
+    assert (problem.line, problem.field) == (line_of(text, needle), BODY)
+    assert "titre de niveau 1" in problem.message and "##" in problem.fix and "\\#" in problem.fix
+    assert_french(problem)
+
+
+def test_a_level_one_heading_in_a_markdown_field_is_refused(content):
+    text = case(lessons="\n  - |-\n    # Une leçon en titre")
+    content.write("cases/pau-accueil.md", text)
+    [problem] = content.check()
+    assert problem.field == "lessons[1]" and "titre de niveau 1" in problem.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Un intertitre\n\n### Et un sous-intertitre",
+        "\\#BARCAMP : le dièse échappé reste un dièse",
+        "  # indenté de deux espaces : un paragraphe pour Markdown",
+        "Un texte avec un #motclé au milieu",
+        "```\n# un commentaire dans du code\n```",
+    ],
+)
+def test_other_headings_escaped_hashes_and_code_are_accepted(content, body):
+    content.write("cases/pau-accueil.md", CASE + "\n" + body + "\n")
+    assert content.check() == []
+
+
+def test_the_site_s_own_pages_keep_their_level_one_heading():
+    assert check_markdown("# À propos\n\nRetex rassemble des retours d’expérience.") == []

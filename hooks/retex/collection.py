@@ -291,7 +291,7 @@ def check_text_safety(
                 document.path, first + body.count("\n", 0, offset), BODY, *character_message(char)
             )
         )
-    checked = check_markdown(body)
+    checked = check_markdown(body, under_title=True)
     problems += [
         Problem(document.path, first + f.line - 1, BODY, f.message, f.fix) for f in checked.findings
     ]
@@ -319,7 +319,7 @@ def check_text_safety(
                     )
                 )
             continue
-        checked = check_markdown(text)
+        checked = check_markdown(text, under_title=True)
         problems += [
             Problem(document.path, line, where, f.message, f.fix) for f in checked.findings
         ]

@@ -50,6 +50,16 @@ TAG_FIX = (
 ATTRIBUTE_FIX = "seuls les attributs title, lang, dir et datetime sont admis"
 URL_FIX = "utilisez une adresse en https://, http://, mailto: ou un lien relatif vers un fichier"
 IMAGE_FIX = "placez l’image dans le dépôt, à côté de la fiche"
+H1_MESSAGE = "titre de niveau 1 : la page a déjà le sien, le titre de la fiche (title)"
+H1_FIX = (
+    "commencez l’intertitre par ## (### sous une section) ; pour un simple « # » en début "
+    "de ligne (#motclé), écrivez \\#"
+)
+# Where Python-Markdown may make a level-1 heading: a « # » (not « ## ») first on a line,
+# after any list or quote marker (no space needed after it), or a line of « = » under a
+# line of text.
+_H1_RE = re.compile(r"^[ \t>*+\-\d.)]*#(?!#)", re.M)
+_SETEXT_H1_RE = re.compile(r"^ {0,3}=+[ \t]*$", re.M)
 ALT_FIX = "décrivez l’image entre les crochets : ![Ce que montre l’image](images/photo.jpg)"
 
 
@@ -186,11 +196,12 @@ _COMMENT_RE = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 _END_TAG_RE = re.compile(r"</([A-Za-z][^\s/>]*)")
 
 
-def judge_html(html: str, made: Counter | None = None) -> Judgement:
+def judge_html(html: str, made: Counter | None = None, under_title: bool = False) -> Judgement:
     """Every element, attribute or address of rendered HTML outside the allowlist.
 
     ``made``: the elements Markdown made (``render``), to tell them from raw HTML; None
-    for HTML that mixes both (a whole page), judged on elements and attributes only."""
+    for HTML that mixes both (a whole page), judged on elements and attributes only.
+    ``under_title``: the text of an entry, whose page's one h1 is its title."""
     judgement = Judgement()
     verdicts = judgement.verdicts
     # The fragment is parsed inside a wrapper, followed by a sentinel: it must close
@@ -235,6 +246,9 @@ def judge_html(html: str, made: Counter | None = None) -> Judgement:
             continue
         if _inside_refused(node, refused_tags):
             continue
+        if tag == "h1" and under_title and made is not None and seen[tag] <= made.get(tag, 0):
+            # The page's one h1 is the entry's title: a second one breaks its outline.
+            verdicts.append(Verdict(H1_MESSAGE, H1_FIX, (_H1_RE, _SETEXT_H1_RE), seen[tag]))
         for name, value in node.attributes.items():
             value = value or ""
             problem = _attribute_problem(tag, name, value)
@@ -401,12 +415,15 @@ class Checked:
     html: str | None = None
 
 
-def check_markdown(text: str, resolve: Callable[[str], str | None] | None = None) -> Checked:
-    """Render a Markdown text on its own and judge its HTML; findings carry their line."""
+def check_markdown(
+    text: str, resolve: Callable[[str], str | None] | None = None, under_title: bool = False
+) -> Checked:
+    """Render a Markdown text on its own and judge its HTML; findings carry their line.
+    ``under_title``: a body or field of an entry, where a level-1 heading is refused."""
     limits = guard(text)
     if limits:
         return Checked([Finding(x.line, x.message, x.fix) for x in limits], [], None)
-    if not may_hold_markup(text):
+    if not may_hold_markup(text, under_title):
         return Checked([], [], None)
     try:
         rendered = render(text, resolve)
@@ -414,7 +431,7 @@ def check_markdown(text: str, resolve: Callable[[str], str | None] | None = None
         return Checked(
             [Finding(1, "texte trop imbriqué pour être mis en page", "simplifiez-le")], [], None
         )
-    judgement = judge_html(rendered.html, rendered.made)
+    judgement = judge_html(rendered.html, rendered.made, under_title)
     located = [(locate(text, v.needle, v.nth), v.kind, v) for v in judgement.verdicts]
     located.sort(key=lambda x: (x[0], x[1]))
     findings = [Finding(line, v.message, v.fix) for line, _kind, v in located]
@@ -426,11 +443,14 @@ def check_markdown(text: str, resolve: Callable[[str], str | None] | None = None
     return Checked(list(dict.fromkeys(findings)), links, rendered.html)
 
 
-def may_hold_markup(text: str) -> bool:
-    """False when Markdown can only make plain text, paragraphs, lists, headings and code
-    of ``text``: without « < », « [ », « & » or an admonition, no tag, attribute or address
-    outside the allowlist can come out (the judge is skipped: most fields are like that)."""
-    return "<" in text or "[" in text or "&" in text or "!!!" in text
+def may_hold_markup(text: str, under_title: bool = False) -> bool:
+    """False when Markdown can only make plain text, paragraphs, lists, headings below
+    level 1 and code of ``text``: without « < », « [ », « & », an admonition or a line
+    that may be a level-1 heading, no tag, attribute or address outside the allowlist can
+    come out (the judge is skipped: most fields are like that)."""
+    if "<" in text or "[" in text or "&" in text or "!!!" in text:
+        return True
+    return under_title and bool(_H1_RE.search(text) or _SETEXT_H1_RE.search(text))
 
 
 def markdown_findings(text: str) -> list[Finding]:

@@ -75,7 +75,7 @@ def fill_case(form, title="Un atelier de co-conception avec les agents d’accue
     group(form, "Méthodes employées").get_by_label("Atelier de co-conception").check()
     form.get_by_label("Contexte").fill(
         "L’accueil de la mairie recevait des usagers perdus entre trois guichets.\n\n"
-        "# Pas un titre : une ligne qui commence par #"
+        "\\#BARCAMP : un dièse échappé en début de ligne, qui n’est pas un titre"
     )
     form.get_by_label("Démarche").fill(
         "1. Une matinée d’immersion.\n2. Un [atelier](../methods/atelier-de-co-conception.md)."
@@ -354,6 +354,21 @@ def test_hostile_text_is_refused_in_french(site, page):
     form.get_by_label("Démarche").fill("Un caractère \u202e retourné")
     expect(form.locator("#rx-case-body-demarche-error")).to_contain_text("U+202E")
     expect(form.locator("[data-rx-offer]")).to_be_hidden()
+
+
+def test_a_second_page_title_is_refused_as_retex_check_refuses_it(site, page):
+    form = open_form(site, page)
+    fill_case(form)
+    expect(form.locator("[data-rx-offer]")).to_be_visible()
+    context = form.get_by_label("Contexte")
+    for text in ("# Un titre de trop", "#BARCAMP en début de ligne", "Un titre\n========"):
+        context.fill(text)
+        context.press("Tab")
+        expect(form.locator("#rx-case-body-contexte-error")).to_contain_text("Titre de niveau 1")
+        expect(form.locator("[data-rx-offer]")).to_be_hidden()
+    context.fill("### Un intertitre\n\n\\#BARCAMP, un dièse échappé")
+    expect(form.locator("#rx-case-body-contexte-error")).to_be_empty()
+    expect(form.locator("[data-rx-offer]")).to_be_visible()
 
 
 # --- GitHub, download, clipboard -----------------------------------------------------------

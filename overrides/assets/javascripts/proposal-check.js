@@ -139,6 +139,10 @@ var TAG_RE = /<[A-Za-z!/?]/;
 var LINK_RE = /\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)/g;
 var REFERENCE_RE = /^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)/gm;
 var FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+// What Python-Markdown makes a level-1 heading: « # » (not « ## ») first on a line, after
+// any list or quote marker, no space needed; or a line of « = » under a line of text.
+var H1_RE = /^(?:>[ \t]*|(?:[-*+]|\d+[.)])[ \t]+)*#(?!#)/;
+var SETEXT_H1_RE = /^ {0,3}=+[ \t]*$/;
 
 function decodeEntities(text) {
   if (text.indexOf("&") < 0 || typeof document === "undefined") return text;
@@ -204,6 +208,17 @@ export function markdownProblem(text, config, folder, isBody) {
     if (admonition && config.admonitions.indexOf(admonition[1].toLowerCase()) < 0) {
       return "Encadré «\u00a0" + lines[i].trim() + "\u00a0» inconnu : commencez la ligne par " +
         "« !!! note », « !!! tip » ou « !!! warning », par exemple.";
+    }
+  }
+  // hooks/retex/safety.py refuses a level-1 heading: the page's one h1 is the sheet's title.
+  var inFence = false;
+  for (i = 0; i < lines.length; i++) {
+    if (FENCE_RE.test(lines[i])) { inFence = !inFence; continue; }
+    if (inFence) continue;
+    if (H1_RE.test(lines[i]) || (i > 0 && lines[i - 1].trim() && SETEXT_H1_RE.test(lines[i]))) {
+      return "Titre de niveau 1 (ligne «\u00a0" + lines[i].trim().slice(0, 40) + "\u00a0») : la " +
+        "fiche a déjà le sien, son titre. Pour un intertitre, commencez la ligne par «\u00a0###\u00a0» ; " +
+        "pour un simple dièse en début de ligne (#motclé), écrivez «\u00a0\\#\u00a0».";
     }
   }
   if (isBody) {
