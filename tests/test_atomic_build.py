@@ -142,7 +142,12 @@ def large(tmp_path_factory):
 
 
 def _start_and_stop_halfway(root: Path, sig: int) -> subprocess.CompletedProcess:
-    """Start a build, wait until it has written 40 pages of its new site, send ``sig``."""
+    """Start a build, wait until it has written 40 pages of its new site, send ``sig``.
+
+    Only pages written by this build count: once a build has succeeded, the staging folder
+    holds the previous site for a moment (swapped out, being removed), whose pages would
+    otherwise look like a build halfway through."""
+    started = time.time_ns()
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "build"],
         cwd=root,
@@ -153,13 +158,24 @@ def _start_and_stop_halfway(root: Path, sig: int) -> subprocess.CompletedProcess
     )
     deadline = time.monotonic() + 300
     pattern = ".site" + staging.MARK + "*/site/cas/*/index.html"
-    while len(list(root.glob(pattern))) < 40:
+    while len(_written_since(root.glob(pattern), started)) < 40:
         assert process.poll() is None, "la construction s’est terminée avant d’être interrompue"
         assert time.monotonic() < deadline, "la construction n’avance pas"
         time.sleep(0.02)
     process.send_signal(sig)
     output, _ = process.communicate(timeout=120)
     return subprocess.CompletedProcess(process.args, process.returncode, output, "")
+
+
+def _written_since(paths, started_ns: int) -> list[Path]:
+    written = []
+    for path in paths:
+        try:
+            if path.stat().st_mtime_ns >= started_ns:
+                written.append(path)
+        except FileNotFoundError:  # removed meanwhile
+            pass
+    return written
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
