@@ -141,6 +141,18 @@ def large(tmp_path_factory):
     return root
 
 
+# As in a terminal, where Ctrl-C interrupts a build. A shell without job control (a CI
+# script, a command started with « & ») runs its background commands with SIGINT
+# ignored, and a child inherits that: a Ctrl-C the test sends would then be ignored
+# by mkdocs as it is by `nohup`. SIGINT is set back to its default, then mkdocs runs.
+IN_A_TERMINAL = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+]
+
+
 def _start_and_stop_halfway(root: Path, sig: int) -> subprocess.CompletedProcess:
     """Start a build, wait until it has written 40 pages of its new site, send ``sig``.
 
@@ -149,7 +161,7 @@ def _start_and_stop_halfway(root: Path, sig: int) -> subprocess.CompletedProcess
     otherwise look like a build halfway through."""
     started = time.time_ns()
     process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "build"],
+        [*IN_A_TERMINAL, str(BIN / "mkdocs"), "build"],
         cwd=root,
         env=ENV,
         stdout=subprocess.PIPE,
