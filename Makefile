@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Material prints an end-of-life banner on every command; the README says what we pinned.
 export NO_MKDOCS_2_WARNING := 1
+# Compiled Python is read and written outside the checkout only: a .pyc committed in a
+# __pycache__ folder (an « unchecked » one is loaded whatever the source says) never runs
+# in place of the source that reviewers read.
+export PYTHONPYCACHEPREFIX ?= $(HOME)/.cache/retex/pycache
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install serve build test check new modeles bench lint chromium clean

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from samples import CASE, METHOD, PNG, Content, assert_french, line_of
 
 from retex.problems import BODY
@@ -652,3 +653,61 @@ def test_a_method_template_is_fine(content):
     """Sanity: the valid sample passes (the corpus is not refusing everything)."""
     content.write("methods/tour-de-table.md", METHOD.replace("Entretien usager", "Tour"))
     assert content.check() == []
+
+
+# --- Compiled Python committed beside the source ----------------------------------------
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_committed_pyc_never_runs_in_place_of_the_reviewed_source(tmp_path):
+    """An « unchecked-hash » .pyc in __pycache__ is loaded whatever its source says; the
+    commands of the Makefile (and CI, see its workflows) keep compiled Python outside the
+    checkout, so the reviewed source is what runs."""
+    import py_compile
+    import sys
+    from importlib.util import cache_from_source
+
+    package = tmp_path / "paquet"
+    package.mkdir()
+    (package / "module.py").write_text('VALEUR = "source relue"\n')
+    hidden = tmp_path / "cache.py"
+    hidden.write_text('VALEUR = "code caché"\n')
+    py_compile.compile(
+        str(hidden),
+        cfile=cache_from_source(str(package / "module.py")),
+        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+    )
+    prefix = subprocess.run(
+        [
+            "make",
+            "-s",
+            "--no-print-directory",
+            "--eval",
+            "prefix: ; @echo $$PYTHONPYCACHEPREFIX",
+            "prefix",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert prefix and not Path(prefix).resolve().is_relative_to(REPO.resolve()), prefix
+
+    def value(env: dict) -> str:
+        clean = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+        return subprocess.run(
+            [sys.executable, "-c", "import module; print(module.VALEUR)"],
+            cwd=package,
+            env={**clean, **env},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert value({}) == "code caché"  # the attack, without the protection
+    assert value({"PYTHONPYCACHEPREFIX": prefix}) == "source relue"
+    for workflow in (".github/workflows/verifier.yml", ".github/workflows/publier.yml"):
+        env = yaml.safe_load((REPO / workflow).read_text(encoding="utf-8"))["env"]
+        assert env["PYTHONPYCACHEPREFIX"].startswith("/tmp/"), workflow
