@@ -667,7 +667,6 @@ def test_a_committed_pyc_never_runs_in_place_of_the_reviewed_source(tmp_path):
     checkout, so the reviewed source is what runs."""
     import py_compile
     import sys
-    from importlib.util import cache_from_source
 
     package = tmp_path / "paquet"
     package.mkdir()
@@ -676,7 +675,8 @@ def test_a_committed_pyc_never_runs_in_place_of_the_reviewed_source(tmp_path):
     hidden.write_text('VALEUR = "code caché"\n')
     py_compile.compile(
         str(hidden),
-        cfile=cache_from_source(str(package / "module.py")),
+        # Where Python looks without a prefix (cache_from_source would honour ours).
+        cfile=str(package / "__pycache__" / f"module.{sys.implementation.cache_tag}.pyc"),
         invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
     )
     prefix = subprocess.run(
