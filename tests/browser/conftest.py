@@ -11,9 +11,26 @@ import time
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
 from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_serve
+
+# axe-core's WCAG 2.1 A and AA rules: what every page of the site must pass.
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page) -> list[str]:
+    """axe's WCAG 2.1 AA violations on the page as it is now, one readable line each."""
+    results = Axe().run(page, options=WCAG)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] for n in v["nodes"][:3])
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
-from browser.conftest import follow_instantly
+from browser.conftest import axe_violations, follow_instantly
 from browser.test_keyboard import FOCUS_STATE, problems, walk
-from browser.test_public_site import WCAG
 from playwright.sync_api import expect
 
 from support import ROOT
@@ -141,12 +139,7 @@ def test_keyboard_focus_is_visible_on_the_map_links(site, page, expected):
 def test_the_map_passes_axe(site, new_page, width):
     page = new_page(viewport={"width": width, "height": 900})
     page.goto(site.url + MAP)
-    results = Axe().run(page, options=WCAG)
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 

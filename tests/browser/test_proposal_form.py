@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
+from browser.conftest import axe_violations
 from playwright.sync_api import expect
 
 from retex.frontmatter import parse_document
@@ -21,10 +21,6 @@ from retex.schema import field_docs
 from retex.site import load_site
 from support import ROOT, copy_project
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 REPO = "https://github.com/retex/retex"
 
 
@@ -44,15 +40,6 @@ def open_form(site, page, query="type=cas"):
     # The published schema is loaded: the form says where the sheet stands.
     expect(form.locator("[data-rx-state]")).not_to_have_text("Vérification de la fiche…")
     return form
-
-
-def axe_violations(page):
-    results = Axe().run(page, options=WCAG)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in results.response["violations"]
-    ]
 
 
 def group(form, name):

@@ -8,14 +8,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from browser.conftest import axe_violations
 from playwright.sync_api import expect
 from pypdf import PdfReader
-
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 
 PAGE_KINDS = {
     "accueil": "",
@@ -60,12 +55,7 @@ def test_no_wcag_violation(site, page, kind):
         page.expected_console_errors.append(r"status of 404")  # the page's own status
     page.goto(site.url + path)
     wait_until_settled(page, path)
-    results = Axe().run(page, options=WCAG)
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
@@ -74,7 +64,7 @@ def test_search_results_pass_axe_with_the_header_panel_open(site, page):
     page.locator("#rx-hsearch-input").click()
     page.keyboard.type("barcamp")
     expect(page.locator(".rx-hsearch__result").first).to_be_visible()
-    assert not Axe().run(page, options=WCAG).response["violations"]
+    assert not axe_violations(page)
 
 
 def test_skip_link_lang_and_landmarks(site, page):

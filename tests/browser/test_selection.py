@@ -11,17 +11,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
+from browser.conftest import axe_violations
 from playwright.sync_api import expect
 from pypdf import PdfReader
 from security.share_links import SHARE_LINK_ATTACKS
 
 from support import ROOT
-
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 
 
 def published_methods() -> list[dict]:
@@ -42,12 +37,7 @@ def fits(method: dict, minutes: int, people: int) -> bool:
 
 
 def assert_no_violation(page) -> None:
-    results = Axe().run(page, options=WCAG)
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
